@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/app.h"
+
+#include "app/module_list.h"
+#include "storage/open_database.h"
+
+namespace crm::app {
+
+App::App(Config config, std::unique_ptr<storage::Database> db)
+    : config_(std::move(config)), db_(std::move(db)) {
+  jobs_ = std::make_unique<storage::JobQueue>(*db_, clock_);
+  context_ = std::make_unique<modules::ModuleContext>(
+      modules::ModuleContext{*db_, clock_, random_, config_, *jobs_, metrics_});
+  modules_ = make_modules(*context_);
+}
+
+Result<std::unique_ptr<App>> App::open(Config config) {
+  storage::DatabaseOptions options;
+  CRM_TRY_ASSIGN(const int64_t pool_size, config.get_int("db.pool_size", 4, 1, 256));
+  CRM_TRY_ASSIGN(const int64_t busy_ms, config.get_int("db.busy_timeout_ms", 5000, 0, 600000));
+  options.pool_size = static_cast<int>(pool_size);
+  options.busy_timeout_ms = static_cast<int>(busy_ms);
+  const std::string url = config.get_or("db", kDefaultDatabase);
+  CRM_TRY_ASSIGN(std::unique_ptr<storage::Database> db, storage::open_database(url, options));
+  return std::unique_ptr<App>(new App(std::move(config), std::move(db)));
+}
+
+Result<storage::MigrationReport> App::migrate() {
+  storage::MigrationRunner runner(*db_, clock_);
+  const auto all = modules_.migrations();
+  return runner.apply(all);
+}
+
+}  // namespace crm::app

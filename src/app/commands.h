@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+
+#include "core/config.h"
+
+namespace crm::app {
+
+// The command-line commands. Each returns the process exit code: 0 on success, 1 when the work
+// failed (the reason already printed as one line on stderr).
+int serve_command(const Config& config);
+int migrate_command(const Config& config);
+int backup_command(const Config& config, const std::string& file);
+int restore_command(const Config& config, const std::string& file);
+
+// Prints "shopcrm: error: <message>" as one line on stderr and returns 1.
+int fail(std::string_view message);
+
+}  // namespace crm::app

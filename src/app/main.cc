@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+// shopcrm: the command line. Every command takes --db and --config; flags beat the environment
+// (SHOPCRM_*), which beats shopcrm.toml.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "app/commands.h"
+#include "app/version.h"
+#include "core/config.h"
+#include "core/log.h"
+
+namespace {
+
+using crm::app::fail;
+
+struct Flags {
+  std::string db, config_file = "shopcrm.toml", listen, web_root, log_level, backup_file, restore_file;
+};
+
+// Only the flags actually given, so that they override the environment and the file.
+std::map<std::string, std::string> given_flags(const CLI::App& cli, const Flags& f) {
+  std::map<std::string, std::string> out;
+  if (cli.get_option("--db")->count() > 0) out["db"] = f.db;
+  if (cli.get_option("--log-level")->count() > 0) out["log_level"] = f.log_level;
+  const CLI::App* serve = cli.get_subcommand("serve");
+  if (serve->get_option("--listen")->count() > 0) out["listen"] = f.listen;
+  if (serve->get_option("--web-root")->count() > 0) out["web_root"] = f.web_root;
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"shopcrm — a fast, self-hosted CRM for e-commerce merchants", "shopcrm"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  Flags f;
+  cli.add_option("--db", f.db,
+                 "database: sqlite:<file> or postgresql://… (env SHOPCRM_DB, default "
+                 "sqlite:data/shopcrm.db)");
+  auto* config_option = cli.add_option("--config", f.config_file,
+                                       "settings file (default shopcrm.toml if it exists)");
+  cli.add_option("--log-level", f.log_level, "debug, info, warn or error (env SHOPCRM_LOG_LEVEL)");
+
+  auto* serve = cli.add_subcommand("serve", "serve the API and the web console");
+  serve->add_option("--listen", f.listen,
+                    "<host>:<port> to listen on; port 0 picks a free port (env SHOPCRM_LISTEN, "
+                    "default 127.0.0.1:8080)");
+  serve->add_option("--web-root", f.web_root, "folder of the built console (default web/dist)");
+  cli.add_subcommand("migrate", "apply pending database migrations and exit");
+  auto* backup = cli.add_subcommand("backup", "write an online backup of the SQLite database");
+  backup->add_option("file", f.backup_file, "backup file to create (must not exist)")->required();
+  auto* restore = cli.add_subcommand(
+      "restore", "replace the SQLite database with a backup (stop the server first)");
+  restore->add_option("file", f.restore_file, "backup file written by `shopcrm backup`")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cli.add_subcommand("version", "print the version");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "shopcrm: error: %s (see shopcrm --help)\n", e.what());
+    return 2;
+  }
+
+  if (cli.got_subcommand("version")) {
+    std::printf("shopcrm %s\n", crm::app::kVersion);
+    return 0;
+  }
+
+  auto config = crm::Config::load(f.config_file, config_option->count() > 0,
+                                  crm::Config::process_environment(), given_flags(cli, f));
+  if (!config) return fail(config.error().message);
+  if (auto level = config->find("log_level")) {
+    auto parsed = crm::log::parse_level(*level);
+    if (!parsed) return fail(parsed.error().message);
+    crm::log::set_level(*parsed);
+  }
+
+  if (cli.got_subcommand("serve")) return crm::app::serve_command(*config);
+  if (cli.got_subcommand("migrate")) return crm::app::migrate_command(*config);
+  if (cli.got_subcommand("backup")) return crm::app::backup_command(*config, f.backup_file);
+  if (cli.got_subcommand("restore")) return crm::app::restore_command(*config, f.restore_file);
+  return fail("unknown command");
+}

@@ -1,0 +1,64 @@
+import { Layout, Space, Typography, theme } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router-dom';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SideMenu } from './SideMenu';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={208}>
+        <Link
+          to="/dashboard"
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            height: 64,
+            padding: collapsed ? 0 : '0 24px',
+            justifyContent: collapsed ? 'center' : 'flex-start',
+            color: '#fff',
+          }}
+        >
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          {!collapsed && <span style={{ fontSize: 18, fontWeight: 600 }}>{t('app.name')}</span>}
+        </Link>
+        <SideMenu />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            padding: '0 24px',
+            background: token.colorBgContainer,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Space size="small" align="baseline">
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {t('app.name')}
+            </Typography.Text>
+            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          </Space>
+          <Space size="middle">
+            <LanguageSwitch />
+            {/* Filled by the login/session issue: avatar, profile, sign out. */}
+            <div data-testid="user-menu-slot" />
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
