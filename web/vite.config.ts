@@ -28,7 +28,7 @@ export default defineConfig({
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
-              priority: 20,
+              priority: 50,
             },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],

@@ -20,14 +20,29 @@ struct Flags {
   std::string db, config_file = "shopcrm.toml", listen, web_root, log_level, backup_file, restore_file;
 };
 
+// --db, --config and --log-level belong to every command.
+void add_common_options(CLI::App& command, Flags& f) {
+  command.add_option("--db", f.db,
+                     "database: sqlite:<file> or postgresql://… (env SHOPCRM_DB, default "
+                     "sqlite:data/shopcrm.db)");
+  command.add_option("--config", f.config_file,
+                     "settings file (default shopcrm.toml when it exists)");
+  command.add_option("--log-level", f.log_level,
+                     "debug, info, warn or error (env SHOPCRM_LOG_LEVEL, default info)");
+}
+
+bool given(const CLI::App& command, const char* option) {
+  const CLI::Option* found = command.get_option_no_throw(option);
+  return found != nullptr && found->count() > 0;
+}
+
 // Only the flags actually given, so that they override the environment and the file.
-std::map<std::string, std::string> given_flags(const CLI::App& cli, const Flags& f) {
+std::map<std::string, std::string> given_flags(const CLI::App& command, const Flags& f) {
   std::map<std::string, std::string> out;
-  if (cli.get_option("--db")->count() > 0) out["db"] = f.db;
-  if (cli.get_option("--log-level")->count() > 0) out["log_level"] = f.log_level;
-  const CLI::App* serve = cli.get_subcommand("serve");
-  if (serve->get_option("--listen")->count() > 0) out["listen"] = f.listen;
-  if (serve->get_option("--web-root")->count() > 0) out["web_root"] = f.web_root;
+  if (given(command, "--db")) out["db"] = f.db;
+  if (given(command, "--log-level")) out["log_level"] = f.log_level;
+  if (given(command, "--listen")) out["listen"] = f.listen;
+  if (given(command, "--web-root")) out["web_root"] = f.web_root;
   return out;
 }
 
@@ -36,25 +51,22 @@ std::map<std::string, std::string> given_flags(const CLI::App& cli, const Flags&
 int main(int argc, char** argv) {
   CLI::App cli{"shopcrm — a fast, self-hosted CRM for e-commerce merchants", "shopcrm"};
   cli.require_subcommand(1);
-  cli.fallthrough();
   Flags f;
-  cli.add_option("--db", f.db,
-                 "database: sqlite:<file> or postgresql://… (env SHOPCRM_DB, default "
-                 "sqlite:data/shopcrm.db)");
-  auto* config_option = cli.add_option("--config", f.config_file,
-                                       "settings file (default shopcrm.toml if it exists)");
-  cli.add_option("--log-level", f.log_level, "debug, info, warn or error (env SHOPCRM_LOG_LEVEL)");
 
   auto* serve = cli.add_subcommand("serve", "serve the API and the web console");
+  add_common_options(*serve, f);
   serve->add_option("--listen", f.listen,
                     "<host>:<port> to listen on; port 0 picks a free port (env SHOPCRM_LISTEN, "
                     "default 127.0.0.1:8080)");
   serve->add_option("--web-root", f.web_root, "folder of the built console (default web/dist)");
-  cli.add_subcommand("migrate", "apply pending database migrations and exit");
+  auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
+  add_common_options(*migrate, f);
   auto* backup = cli.add_subcommand("backup", "write an online backup of the SQLite database");
+  add_common_options(*backup, f);
   backup->add_option("file", f.backup_file, "backup file to create (must not exist)")->required();
   auto* restore = cli.add_subcommand(
       "restore", "replace the SQLite database with a backup (stop the server first)");
+  add_common_options(*restore, f);
   restore->add_option("file", f.restore_file, "backup file written by `shopcrm backup`")
       ->required()
       ->check(CLI::ExistingFile);
@@ -76,8 +88,9 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  auto config = crm::Config::load(f.config_file, config_option->count() > 0,
-                                  crm::Config::process_environment(), given_flags(cli, f));
+  const CLI::App& command = *cli.get_subcommands().front();
+  auto config = crm::Config::load(f.config_file, given(command, "--config"),
+                                  crm::Config::process_environment(), given_flags(command, f));
   if (!config) return fail(config.error().message);
   if (auto level = config->find("log_level")) {
     auto parsed = crm::log::parse_level(*level);

@@ -210,7 +210,7 @@ asio::awaitable<Response> Server::Impl::handle(BeastRequest& beast_request,
   std::optional<std::string_view> incoming_id;
   for (const auto& field : beast_request) {
     headers.emplace_back(field.name_string(), field.value());
-    if (field.name() == bhttp::field::x_request_id) incoming_id = field.value();
+    if (iequals(field.name_string(), "x-request-id")) incoming_id = field.value();
   }
   request_id = Pipeline::request_id_for(incoming_id);
   route = "unmatched";

@@ -16,6 +16,7 @@
 #include "storage/database.h"
 #include "storage/job_queue.h"
 #include "storage/migration.h"
+#include "storage/event_bus.h"
 #include "storage/outbox.h"
 #include "storage/worker.h"
 
