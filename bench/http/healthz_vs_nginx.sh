@@ -79,7 +79,8 @@ run_wrk() { # url -> prints requests/sec
 shopcrm_rps=""
 if [[ "$skip_shopcrm" != 1 ]]; then
   # shellcheck disable=SC2086 # SHOPCRM_SERVE_ARGS is intentionally word-split
-  (cd "$tmp" && exec "$bin" serve --db "sqlite:$tmp/bench.db" --listen 127.0.0.1:0 ${SHOPCRM_SERVE_ARGS:-}) \
+  # Like nginx below (access_log off), shopcrm runs without its per-request access log line.
+  (cd "$tmp" && SHOPCRM_HTTP_ACCESS_LOG="${SHOPCRM_HTTP_ACCESS_LOG:-false}" exec "$bin" serve --db "sqlite:$tmp/bench.db" --listen 127.0.0.1:0 ${SHOPCRM_SERVE_ARGS:-}) \
     >"$tmp/shopcrm.stdout" 2>"$tmp/shopcrm.stderr" &
   shopcrm_pid=$!
   address=""

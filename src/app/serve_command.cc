@@ -34,6 +34,8 @@ Result<http::ServerOptions> server_options(const Config& config) {
   CRM_TRY_ASSIGN(const int64_t request_ms, get("http.request_timeout_ms", 30000, 100, 3600000));
   CRM_TRY_ASSIGN(const int64_t concurrent, get("http.max_concurrent_requests", 256, 1, 100000));
   CRM_TRY_ASSIGN(const int64_t workers, get("http.worker_threads", 8, 1, 256));
+  CRM_TRY_ASSIGN(const int64_t io_threads, get("http.io_threads", 1, 1, 64));
+  CRM_TRY_ASSIGN(const bool access_log, config.get_bool("http.access_log", true));
   CRM_TRY_ASSIGN(const int64_t grace_ms, get("http.shutdown_grace_ms", 10000, 0, 600000));
   CRM_TRY_ASSIGN(const bool behind_tls, config.get_bool("http.trust_proxy", false));
   options.max_body_bytes = static_cast<size_t>(body);
@@ -46,6 +48,8 @@ Result<http::ServerOptions> server_options(const Config& config) {
   options.worker_threads = static_cast<int>(workers);
   options.shutdown_grace_ms = static_cast<int>(grace_ms);
   options.behind_tls = behind_tls;
+  options.io_threads = static_cast<int>(io_threads);
+  options.access_log = access_log;
   return options;
 }
 

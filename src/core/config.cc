@@ -19,7 +19,8 @@ constexpr std::string_view kKnownKeys[] = {
     "db", "listen", "web_root", "log_level", "key_file", "data_dir",
     "http.max_body_bytes", "http.max_header_bytes", "http.max_json_depth", "http.read_timeout_ms",
     "http.idle_timeout_ms", "http.request_timeout_ms", "http.max_concurrent_requests",
-    "http.worker_threads", "http.shutdown_grace_ms", "http.trust_proxy",
+    "http.worker_threads", "http.io_threads", "http.shutdown_grace_ms", "http.trust_proxy",
+    "http.access_log",
     "db.pool_size", "db.busy_timeout_ms", "jobs.poll_interval_ms", "admin_password",
 };
 

@@ -4,6 +4,8 @@
 // (each test in its own schema, dropped afterwards; skipped with a message when unset).
 #pragma once
 
+#include <ostream>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -17,6 +19,12 @@
 namespace crm::storage {
 
 enum class Backend { kSqliteFile, kSqliteMemory, kPostgres };
+
+// Lets gtest print a backend by name in test listings.
+inline void PrintTo(Backend backend, std::ostream* out) {
+  static constexpr const char* kNames[] = {"sqlite-file", "sqlite-memory", "postgres"};
+  *out << kNames[static_cast<int>(backend)];
+}
 
 class StorageTest : public ::testing::TestWithParam<Backend> {
  protected:
