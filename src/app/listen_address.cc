@@ -28,4 +28,6 @@ Result<ListenAddress> parse_listen_address(std::string_view text) {
   return ListenAddress{host, static_cast<uint16_t>(*port)};
 }
 
+bool is_loopback(std::string_view host) { return starts_with(host, "127.") || host == "::1"; }
+
 }  // namespace crm::app

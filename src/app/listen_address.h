@@ -18,4 +18,7 @@ struct ListenAddress {
 // `config.invalid_listen` (field "listen") otherwise.
 Result<ListenAddress> parse_listen_address(std::string_view text);
 
+// Whether `host` (as parsed above) is a loopback address: 127.0.0.0/8 or ::1.
+bool is_loopback(std::string_view host);
+
 }  // namespace crm::app

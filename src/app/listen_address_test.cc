@@ -24,5 +24,14 @@ TEST(ListenAddress, RefusesMalformedAddresses) {
   }
 }
 
+TEST(ListenAddress, KnowsLoopbackAddresses) {
+  EXPECT_TRUE(is_loopback("127.0.0.1"));
+  EXPECT_TRUE(is_loopback("127.1.2.3"));
+  EXPECT_TRUE(is_loopback("::1"));
+  EXPECT_FALSE(is_loopback("0.0.0.0"));
+  EXPECT_FALSE(is_loopback("10.0.0.1"));
+  EXPECT_FALSE(is_loopback("::"));
+}
+
 }  // namespace
 }  // namespace crm::app

@@ -18,6 +18,7 @@ using crm::app::fail;
 
 struct Flags {
   std::string db, config_file = "shopcrm.toml", listen, web_root, log_level, backup_file, restore_file;
+  std::string test_captcha;
 };
 
 // --db, --config and --log-level belong to every command.
@@ -43,6 +44,7 @@ std::map<std::string, std::string> given_flags(const CLI::App& command, const Fl
   if (given(command, "--log-level")) out["log_level"] = f.log_level;
   if (given(command, "--listen")) out["listen"] = f.listen;
   if (given(command, "--web-root")) out["web_root"] = f.web_root;
+  if (given(command, "--test-captcha")) out["auth.test_captcha"] = f.test_captcha;
   return out;
 }
 
@@ -59,6 +61,9 @@ int main(int argc, char** argv) {
                     "<host>:<port> to listen on; port 0 picks a free port (env SHOPCRM_LISTEN, "
                     "default 127.0.0.1:8080)");
   serve->add_option("--web-root", f.web_root, "folder of the built console (default web/dist)");
+  serve->add_option("--test-captcha", f.test_captcha,
+                    "FOR AUTOMATED TESTS ONLY: every captcha answer is this text; refused unless "
+                    "listening on a loopback address");
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   add_common_options(*migrate, f);
   auto* backup = cli.add_subcommand("backup", "write an online backup of the SQLite database");

@@ -59,6 +59,14 @@ int serve_command(const Config& config) {
   auto options = server_options(config);
   if (!options) return fail(options.error().message);
 
+  if (config.find("auth.test_captcha") && !is_loopback(options->host)) {
+    return fail("--test-captcha is for automated tests and is refused when listening on " +
+                options->host + "; listen on 127.0.0.1 or ::1");
+  }
+  if (config.find("auth.test_captcha")) {
+    log::warn("auth.test_captcha_enabled", {{"hint", "captchas have a fixed answer; tests only"}});
+  }
+
   auto app = App::open(config);
   if (!app) return fail(app.error().message);
   App& a = **app;

@@ -42,6 +42,15 @@ TEST(Cli, BadFlagIsOneLineAndNonZero) {
   EXPECT_EQ(line_count(scheme.err), 1u) << scheme.err;
 }
 
+TEST(Cli, TestCaptchaIsRefusedOffLoopback) {
+  TempDir dir;
+  auto refused = run_shopcrm({"serve", "--db", "sqlite:" + dir.path() + "/x.db", "--listen",
+                              "0.0.0.0:0", "--test-captcha", "1234"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("--test-captcha"), std::string::npos) << refused.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() + "/x.db"));  // refused before touching anything
+}
+
 TEST(Cli, UnreachableDatabaseIsAClearErrorQuickly) {
   const auto started = std::chrono::steady_clock::now();
   auto down = run_shopcrm({"migrate", "--db", "postgresql://127.0.0.1:1/shopcrm?connect_timeout=3"});
