@@ -25,6 +25,10 @@ Result<std::unique_ptr<App>> App::open(Config config) {
   return std::unique_ptr<App>(new App(std::move(config), std::move(db)));
 }
 
+void App::add_routes(http::Router& router) {
+  for (const auto& module : modules_.all()) module->add_routes(router);
+}
+
 Result<storage::MigrationReport> App::migrate() {
   storage::MigrationRunner runner(*db_, clock_);
   const auto all = modules_.migrations();

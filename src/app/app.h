@@ -9,6 +9,7 @@
 #include "core/random.h"
 #include "core/result.h"
 #include "http/metrics.h"
+#include "http/router.h"
 #include "modules/module.h"
 #include "storage/database.h"
 #include "storage/job_queue.h"
@@ -25,6 +26,9 @@ class App {
   // Opens the database named by the `db` setting (default sqlite:data/shopcrm.db) and builds the
   // module list. storage.invalid_url / storage.unavailable when the database cannot be used.
   static Result<std::unique_ptr<App>> open(Config config);
+
+  // Every module's routes, in module order.
+  void add_routes(http::Router& router);
 
   // Applies every module's pending migrations (migration.* errors refuse to go on).
   Result<storage::MigrationReport> migrate();

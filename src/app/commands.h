@@ -11,6 +11,7 @@ namespace crm::app {
 // failed (the reason already printed as one line on stderr).
 int serve_command(const Config& config);
 int migrate_command(const Config& config);
+int routes_command(const Config& config);  // prints METHOD PATTERN PERMISSION per route
 int backup_command(const Config& config, const std::string& file);
 int restore_command(const Config& config, const std::string& file);
 

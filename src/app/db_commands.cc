@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "app/commands.h"
 #include "core/text.h"
+#include "http/router.h"
 #include "storage/backup.h"
 
 namespace crm::app {
@@ -27,6 +28,19 @@ int migrate_command(const Config& config) {
   }
   for (const auto& applied : report->applied) {
     std::printf("applied %s/%04d_%s\n", applied.module.c_str(), applied.version, applied.name.c_str());
+  }
+  return 0;
+}
+
+int routes_command(const Config& config) {
+  // The route table does not depend on the data: build it over a throwaway in-memory database.
+  auto app = App::open(config.with_value("db", "sqlite::memory:"));
+  if (!app) return fail(app.error().message);
+  http::Router router;
+  (*app)->add_routes(router);
+  for (const auto& route : router.routes()) {
+    std::printf("%-6s %-48s %s\n", std::string(http::to_string(route.method)).c_str(),
+                route.pattern.c_str(), route.permission.c_str());
   }
   return 0;
 }

@@ -75,6 +75,8 @@ int main(int argc, char** argv) {
   restore->add_option("file", f.restore_file, "backup file written by `shopcrm backup`")
       ->required()
       ->check(CLI::ExistingFile);
+  auto* routes = cli.add_subcommand("routes", "list every API route with the permission it needs");
+  add_common_options(*routes, f);
   cli.add_subcommand("version", "print the version");
 
   try {
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
 
   if (cli.got_subcommand("serve")) return crm::app::serve_command(*config);
   if (cli.got_subcommand("migrate")) return crm::app::migrate_command(*config);
+  if (cli.got_subcommand("routes")) return crm::app::routes_command(*config);
   if (cli.got_subcommand("backup")) return crm::app::backup_command(*config, f.backup_file);
   if (cli.got_subcommand("restore")) return crm::app::restore_command(*config, f.restore_file);
   return fail("unknown command");

@@ -78,7 +78,7 @@ int serve_command(const Config& config) {
   }
 
   http::Router router;
-  for (const auto& module : a.modules().all()) module->add_routes(router);
+  a.add_routes(router);
 
   auto poll_ms = config.get_int("jobs.poll_interval_ms", 500, 10, 60000);
   if (!poll_ms) return fail(poll_ms.error().message);

@@ -32,6 +32,13 @@ class Config {
   Result<int64_t> get_int(std::string_view key, int64_t fallback, int64_t min, int64_t max) const;
   Result<bool> get_bool(std::string_view key, bool fallback) const;
 
+  // A copy with one value replaced (as if given as a flag).
+  Config with_value(std::string key, std::string value) const {
+    Config copy = *this;
+    copy.values_[std::move(key)] = std::move(value);
+    return copy;
+  }
+
   void set_for_test(std::string key, std::string value) { values_[std::move(key)] = std::move(value); }
 
  private:

@@ -18,8 +18,11 @@ Config::EnvLookup env_of(std::map<std::string, std::string> values) {
   };
 }
 
+// One file per test: CTest runs tests in parallel processes.
 std::string write_toml(const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/shopcrm_config_test.toml";
+  const std::string path = ::testing::TempDir() + "/shopcrm_config_" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                           ".toml";
   std::ofstream(path) << text;
   return path;
 }
