@@ -25,6 +25,10 @@ class HttpClient {
  public:
   explicit HttpClient(std::string base_url);
   ~HttpClient();
+  HttpClient(HttpClient&& other) noexcept
+      : base_url_(std::move(other.base_url_)), curl_(other.curl_) {
+    other.curl_ = nullptr;
+  }
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
