@@ -2,15 +2,28 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/config.h"
 
 namespace crm::app {
 
+// `shopcrm user <action>` arguments.
+struct UserCommand {
+  std::string action;  // add, passwd, list, disable
+  std::string username;
+  std::string display_name;
+  std::string email;
+  std::string phone;
+  std::string department;
+  std::vector<std::string> roles;
+};
+
 // The command-line commands. Each returns the process exit code: 0 on success, 1 when the work
 // failed (the reason already printed as one line on stderr).
 int serve_command(const Config& config);
 int migrate_command(const Config& config);
+int user_command(const Config& config, const UserCommand& command);
 int routes_command(const Config& config);  // prints METHOD PATTERN PERMISSION per route
 int backup_command(const Config& config, const std::string& file);
 int restore_command(const Config& config, const std::string& file);

@@ -75,6 +75,28 @@ int main(int argc, char** argv) {
   restore->add_option("file", f.restore_file, "backup file written by `shopcrm backup`")
       ->required()
       ->check(CLI::ExistingFile);
+  crm::app::UserCommand user_args;
+  auto* user = cli.add_subcommand("user", "manage staff accounts (passwords are read from stdin)");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create a staff user");
+  add_common_options(*user_add, f);
+  user_add->add_option("username", user_args.username, "login name (3-32 of a-z 0-9 _ . -)")->required();
+  user_add->add_option("--display-name", user_args.display_name, "name shown in the console");
+  user_add->add_option("--role", user_args.roles,
+                       "role name, repeatable: admin, salesperson, customer_service, marketer, "
+                       "analyst or a custom role");
+  user_add->add_option("--email", user_args.email, "bound email (for password recovery)");
+  user_add->add_option("--phone", user_args.phone, "bound mobile number (for password recovery)");
+  user_add->add_option("--department", user_args.department, "department");
+  auto* user_passwd = user->add_subcommand("passwd", "set a user's password; ends their sessions");
+  add_common_options(*user_passwd, f);
+  user_passwd->add_option("username", user_args.username, "login name")->required();
+  auto* user_list = user->add_subcommand("list", "list staff users");
+  add_common_options(*user_list, f);
+  auto* user_disable = user->add_subcommand("disable", "disable a user; ends their sessions");
+  add_common_options(*user_disable, f);
+  user_disable->add_option("username", user_args.username, "login name")->required();
+
   auto* routes = cli.add_subcommand("routes", "list every API route with the permission it needs");
   add_common_options(*routes, f);
   cli.add_subcommand("version", "print the version");
@@ -95,7 +117,12 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  const CLI::App& command = *cli.get_subcommands().front();
+  const CLI::App* command_ptr = cli.get_subcommands().front();
+  if (command_ptr->get_name() == "user") {
+    user_args.action = command_ptr->get_subcommands().front()->get_name();
+    command_ptr = command_ptr->get_subcommands().front();
+  }
+  const CLI::App& command = *command_ptr;
   auto config = crm::Config::load(f.config_file, given(command, "--config"),
                                   crm::Config::process_environment(), given_flags(command, f));
   if (!config) return fail(config.error().message);
@@ -107,6 +134,7 @@ int main(int argc, char** argv) {
 
   if (cli.got_subcommand("serve")) return crm::app::serve_command(*config);
   if (cli.got_subcommand("migrate")) return crm::app::migrate_command(*config);
+  if (cli.got_subcommand("user")) return crm::app::user_command(*config, user_args);
   if (cli.got_subcommand("routes")) return crm::app::routes_command(*config);
   if (cli.got_subcommand("backup")) return crm::app::backup_command(*config, f.backup_file);
   if (cli.got_subcommand("restore")) return crm::app::restore_command(*config, f.restore_file);

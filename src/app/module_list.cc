@@ -3,6 +3,10 @@
 
 #include "app/system_module.h"
 #include "modules/audit/audit_module.h"
+#include "modules/auth/auth_module.h"
+#include "modules/messaging/messaging_module.h"
+#include "modules/recovery/auth_account_directory.h"
+#include "modules/recovery/recovery_module.h"
 #include "modules/settings/settings_module.h"
 
 namespace crm::app {
@@ -12,7 +16,16 @@ modules::Modules make_modules(modules::ModuleContext& context) {
   // Removing a module is removing its line; the order is the dependency order.
   modules.add<SystemModule>(context);
   auto& audit_module = modules.add<audit::AuditModule>(context);
-  modules.add<settings::SettingsModule>(context, audit_module.service());
+  auto& settings_module = modules.add<settings::SettingsModule>(context, audit_module.service());
+  auto& messaging_module = modules.add<messaging::MessagingModule>(context);
+  auto& auth_module =
+      modules.add<auth::AuthModule>(context, audit_module.service(), settings_module.service());
+  auto& accounts = modules.keep<recovery::AuthAccountDirectory>(auth_module.service());
+  modules.add<recovery::RecoveryModule>(context, accounts, messaging_module.service(),
+                                        audit_module.service());
+
+  // Roles grant permissions from one catalogue that every module contributes to.
+  auth_module.service().set_catalogue(modules);
   return modules;
 }
 

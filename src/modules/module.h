@@ -82,6 +82,25 @@ class Modules {
 
   std::span<const std::unique_ptr<Module>> all() const { return modules_; }
 
+  // An object the wiring needs to outlive the modules that use it (an adapter between two
+  // modules, say); owned by the list, destroyed after every module.
+  template <typename T, typename... Args>
+  T& keep(Args&&... args) {
+    auto object = std::make_shared<T>(std::forward<Args>(args)...);
+    T& ref = *object;
+    kept_.push_back(std::move(object));
+    return ref;
+  }
+
+  // The module of type M, or nullptr when the list has none.
+  template <typename M>
+  M* find() const {
+    for (const auto& module : modules_) {
+      if (auto* found = dynamic_cast<M*>(module.get())) return found;
+    }
+    return nullptr;
+  }
+
   // The migrations of every module, in module order, for storage::MigrationRunner.
   std::vector<storage::ModuleMigrations> migrations() const {
     std::vector<storage::ModuleMigrations> out;
@@ -92,6 +111,7 @@ class Modules {
   }
 
  private:
+  std::vector<std::shared_ptr<void>> kept_;  // declared first: destroyed after the modules
   std::vector<std::unique_ptr<Module>> modules_;
 };
 

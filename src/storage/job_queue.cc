@@ -79,6 +79,14 @@ Result<void> JobQueue::complete(int64_t id) {
   });
 }
 
+Result<void> JobQueue::clear_payload(int64_t id) {
+  const int64_t now = clock_.now_ms();
+  return database_.transaction([&](Connection& tx) -> Result<void> {
+    CRM_TRY(tx.execute("UPDATE jobs SET payload = '{}', updated_at_ms = ? WHERE id = ?", now, id));
+    return {};
+  });
+}
+
 Result<void> JobQueue::fail(int64_t id, std::string_view error_text, int64_t retry_at_ms) {
   const int64_t now = clock_.now_ms();
   return database_.transaction([&](Connection& tx) -> Result<void> {

@@ -46,6 +46,9 @@ class JobQueue {
   Result<std::vector<Job>> claim(std::string_view worker_id, int limit, int64_t lease_ms);
   // Marks a job done.
   Result<void> complete(int64_t id);
+  // Replaces the job's payload with "{}" (in its own transaction), for payloads that hold secrets
+  // such as one-time codes once they are no longer needed. An unknown id is not an error.
+  Result<void> clear_payload(int64_t id);
   // Records a failure: back to queued at retry_at_ms, or "dead" once attempts >= max_attempts.
   Result<void> fail(int64_t id, std::string_view error_text, int64_t retry_at_ms);
   // Jobs per status, for /metrics (statuses with no jobs are absent).

@@ -114,6 +114,20 @@ TEST_P(JobQueueTest, ConcurrentClaimersNeverShareAJob) {
   for (int64_t id : seen) EXPECT_EQ(seen.count(id), 1u) << id;
 }
 
+TEST_P(JobQueueTest, ClearPayloadBlanksOnlyThatJob) {
+  JobQueue jobs = queue();
+  auto secret = db().transaction([&](Connection& tx) {
+    return jobs.enqueue(tx, "mail", "{\"body\":\"code 123456\"}");
+  });
+  auto other = db().transaction([&](Connection& tx) { return jobs.enqueue(tx, "mail", "{\"x\":1}"); });
+  ASSERT_TRUE(secret && other);
+  ASSERT_TRUE(jobs.clear_payload(*secret));
+  EXPECT_EQ(jobs.get(*secret)->payload, "{}");
+  EXPECT_EQ(jobs.get(*secret)->status, "queued");
+  EXPECT_EQ(jobs.get(*other)->payload, "{\"x\":1}");
+  EXPECT_TRUE(jobs.clear_payload(*other + 1000));  // unknown id: nothing to do
+}
+
 CRM_INSTANTIATE_STORAGE_TEST(JobQueueTest);
 
 }  // namespace

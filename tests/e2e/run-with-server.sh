@@ -23,7 +23,7 @@ fi
 # A fixed captcha answer (the server refuses this flag off loopback), a known admin password and
 # the development message sender's file, so the tests can log in and read recovery codes.
 export SHOPCRM_TEST_CAPTCHA="2468"
-export SHOPCRM_ADMIN_PASSWORD="Admin-Pass-2026!"
+export SHOPCRM_ADMIN_PASSWORD="Shop-Owner-2026!"
 export SHOPCRM_OUTBOX_FILE="$work/outbox.log"
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" SHOPCRM_MESSAGING_OUTBOX_FILE="$SHOPCRM_OUTBOX_FILE" \
   "$bin" serve --db "sqlite:$work/shopcrm.db" --listen 127.0.0.1:0 --web-root "$root/web/dist" \
