@@ -119,6 +119,42 @@ TEST_P(DatabaseCliTest, BackupThenRestoreGivesIdenticalData) {
   EXPECT_EQ(db_->sql("SELECT id, queue, payload FROM jobs ORDER BY id"), before);
 }
 
+TEST_P(DatabaseCliTest, UserCommandsManageStaffAccounts) {
+  const std::map<std::string, std::string> password{{"SHOPCRM_USER_PASSWORD", "Counter-Staff-42"}};
+  auto added = run_shopcrm({"user", "add", "wangfang", "--db", db_->url(), "--display-name", "王芳",
+                            "--role", "customer_service", "--email", "wangfang@example.com"},
+                           password);
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_EQ(added.out.find("Counter-Staff-42"), std::string::npos);
+
+  auto duplicate = run_shopcrm({"user", "add", "wangfang", "--db", db_->url()}, password);
+  EXPECT_EQ(duplicate.exit_code, 1);
+  EXPECT_EQ(line_count(duplicate.err), 1u) << duplicate.err;
+
+  auto weak = run_shopcrm({"user", "add", "zhaolei", "--db", db_->url()},
+                          {{"SHOPCRM_USER_PASSWORD", "123456"}});
+  EXPECT_EQ(weak.exit_code, 1);
+  auto unknown_role = run_shopcrm({"user", "add", "zhaolei", "--db", db_->url(), "--role", "boss"},
+                                  password);
+  EXPECT_EQ(unknown_role.exit_code, 1);
+  EXPECT_NE(unknown_role.err.find("boss"), std::string::npos);
+
+  auto listed = run_shopcrm({"user", "list", "--db", db_->url()});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_NE(listed.out.find("wangfang"), std::string::npos);
+  EXPECT_NE(listed.out.find("customer_service"), std::string::npos);
+  EXPECT_EQ(listed.out.find("zhaolei"), std::string::npos);  // refused adds left nothing
+
+  EXPECT_EQ(run_shopcrm({"user", "passwd", "wangfang", "--db", db_->url()},
+                        {{"SHOPCRM_USER_PASSWORD", "Another-Staff-43"}})
+                .exit_code,
+            0);
+  EXPECT_EQ(run_shopcrm({"user", "disable", "wangfang", "--db", db_->url()}).exit_code, 0);
+  EXPECT_NE(run_shopcrm({"user", "list", "--db", db_->url()}).out.find("disabled"),
+            std::string::npos);
+  EXPECT_EQ(run_shopcrm({"user", "disable", "nobody", "--db", db_->url()}).exit_code, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, DatabaseCliTest, ::testing::Values("sqlite", "postgres"),
                          database_name);
 

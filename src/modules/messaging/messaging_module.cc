@@ -4,6 +4,7 @@
 namespace crm::messaging {
 
 void MessagingModule::subscribe(storage::EventBus& /*events*/, storage::Worker& worker) {
+  service_.warn_if_development_sender();
   worker.register_handler(std::string(kSendQueue),
                           [this](const storage::Job& job) { return service_.deliver(job); });
 }

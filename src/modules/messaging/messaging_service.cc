@@ -31,16 +31,21 @@ MessagingService::MessagingService(const Config& config, const Clock& clock,
   sms_to_file_ = sms_ == nullptr;
   if (email_to_file_ || sms_to_file_) {
     const std::string path = config.get_or("messaging.outbox_file", "data/outbox.log");
+    outbox_path_ = path;
     file_ = std::make_shared<FileSender>(path, clock);
-    log::warn("messaging.development_sender",
-              {{"file", path},
-               {"email", email_to_file_ ? "file" : "smtp"},
-               {"sms", sms_to_file_ ? "file" : "gateway"},
-               {"hint", "set messaging.smtp_url / messaging.sms_gateway_url for real delivery"}});
   }
 }
 
 MessagingService::~MessagingService() = default;
+
+void MessagingService::warn_if_development_sender() const {
+  if (!email_to_file_ && !sms_to_file_) return;
+  log::warn("messaging.development_sender",
+            {{"file", outbox_path_},
+             {"email", email_to_file_ ? "file" : "smtp"},
+             {"sms", sms_to_file_ ? "file" : "gateway"},
+             {"hint", "set messaging.smtp_url / messaging.sms_gateway_url for real delivery"}});
+}
 
 MessageSender& MessagingService::sender(Channel channel) {
   if (channel == Channel::kEmail) return email_to_file_ ? *file_ : *email_;

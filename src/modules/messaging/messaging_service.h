@@ -43,12 +43,16 @@ class MessagingService {
   // The sender of `channel`; for tests and diagnostics.
   MessageSender& sender(Channel channel);
   bool uses_file_sender(Channel channel) const;
+  // Logs a warning when a channel goes to the development file sender (the server does this at
+  // start; other commands send nothing and stay quiet).
+  void warn_if_development_sender() const;
 
  private:
   storage::JobQueue& jobs_;
   std::unique_ptr<MessageSender> email_;
   std::unique_ptr<MessageSender> sms_;
   std::shared_ptr<MessageSender> file_;  // shared when both channels use it
+  std::string outbox_path_;
   bool email_to_file_ = false;
   bool sms_to_file_ = false;
 };
