@@ -1,16 +1,49 @@
+import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { SessionProvider } from './auth/SessionContext';
 import { AppLayout } from './layout/AppLayout';
 import { DashboardPage } from './pages/DashboardPage';
+import { ForgotPasswordPage } from './pages/login/ForgotPasswordPage';
+import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ApiTokensPage } from './pages/system/tokens/ApiTokensPage';
+import { AuditLogPage } from './pages/system/logs/AuditLogPage';
+import { LoginLogPage } from './pages/system/logs/LoginLogPage';
+import { RolesPage } from './pages/system/roles/RolesPage';
+import { SettingsPage } from './pages/system/settings/SettingsPage';
+import { UsersPage } from './pages/system/users/UsersPage';
+
+const guarded = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/dashboard" replace />} />
-        <Route path="dashboard" element={<DashboardPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <SessionProvider>
+      <Routes>
+        <Route path="login" element={<LoginPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/dashboard" replace />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="system">
+            <Route index element={<Navigate to="/system/users" replace />} />
+            <Route path="users" element={guarded('users.view', <UsersPage />)} />
+            <Route path="roles" element={guarded('roles.view', <RolesPage />)} />
+            <Route path="settings" element={guarded('settings.view', <SettingsPage />)} />
+            <Route path="login-log" element={guarded('logs.view', <LoginLogPage />)} />
+            <Route path="audit-log" element={guarded('audit.view', <AuditLogPage />)} />
+            <Route path="api-tokens" element={guarded('tokens.manage', <ApiTokensPage />)} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
   );
 }

@@ -55,8 +55,9 @@ AuthModule::AuthModule(modules::ModuleContext& context, audit::AuditService& aud
       hasher_(max_concurrent_hashes(context.config), strength),
       captcha_(context.db, context.clock, context.random, context.config.find("auth.test_captcha")),
       service_(context.db, context.clock, context.random, audit, settings, hasher_, captcha_),
-      sessions_(service_),
-      auth_routes_(service_, sessions_, captcha_,
+      totp_(service_),
+      sessions_(service_, totp_),
+      auth_routes_(service_, sessions_, totp_, captcha_,
                    context.config.get_bool("http.trust_proxy", false).value_or(false)),
       admin_routes_(service_) {
   // Until the app hands over the full catalogue, at least this module's permissions exist.

@@ -11,6 +11,7 @@
 #include "modules/auth/captcha.h"
 #include "modules/auth/password_hasher.h"
 #include "modules/auth/session_service.h"
+#include "modules/auth/totp_service.h"
 #include "modules/module.h"
 #include "modules/settings/settings_service.h"
 
@@ -44,6 +45,7 @@ class AuthModule final : public modules::Module {
   PasswordHasher hasher_;
   CaptchaService captcha_;
   AuthService service_;
+  TotpService totp_;
   SessionService sessions_;
   AuthRoutes auth_routes_;
   AdminRoutes admin_routes_;

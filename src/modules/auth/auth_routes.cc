@@ -27,6 +27,11 @@ void AuthRoutes::add_to(http::Router& router) {
   router.post("/api/v1/auth/logout", any, [this](http::Request& r) { return logout(r); });
   router.post("/api/v1/auth/password", any,
               [this](http::Request& r) { return change_password(r); });
+  router.post("/api/v1/auth/totp/setup", any, [this](http::Request& r) { return totp_setup(r); });
+  router.post("/api/v1/auth/totp/enable", any,
+              [this](http::Request& r) { return totp_enable(r, true); });
+  router.post("/api/v1/auth/totp/disable", any,
+              [this](http::Request& r) { return totp_enable(r, false); });
 }
 
 std::string AuthRoutes::cookie(std::string_view value, bool expire) const {
@@ -51,7 +56,8 @@ Result<http::Response> AuthRoutes::login(const http::Request& request) {
   for (auto [field, target] : {std::pair{"username", &input.username},
                                std::pair{"password", &input.password},
                                std::pair{"captcha_id", &input.captcha_id},
-                               std::pair{"captcha", &input.captcha}}) {
+                               std::pair{"captcha", &input.captcha},
+                               std::pair{"totp", &input.totp}}) {
     CRM_TRY_ASSIGN(std::optional<std::string> value, optional_string(body, field));
     *target = value.value_or("");
   }
@@ -114,6 +120,33 @@ Result<http::Response> AuthRoutes::change_password(const http::Request& request)
   CRM_TRY(auth_.change_own_password(request.context().actor()->user_id, current, next,
                                     attribute(request, "session_id"),
                                     audit::AuditEntry::from(request)));
+  return http::Response::no_content();
+}
+
+Result<http::Response> AuthRoutes::totp_setup(const http::Request& request) {
+  if (request.context().actor()->is_api_token) {
+    return forbidden("auth.forbidden", "API tokens have no second factor.");
+  }
+  CRM_TRY_ASSIGN(TotpSetup setup, totp_.setup(request.context().actor()->user_id,
+                                              audit::AuditEntry::from(request)));
+  http::Response response = http::Response::json(
+      http::Status::kOk, {{"secret", setup.secret}, {"otpauth_uri", setup.otpauth_uri}});
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+Result<http::Response> AuthRoutes::totp_enable(const http::Request& request, bool enable) {
+  if (request.context().actor()->is_api_token) {
+    return forbidden("auth.forbidden", "API tokens have no second factor.");
+  }
+  CRM_TRY_ASSIGN(Json body, request.json_body());
+  CRM_TRY_ASSIGN(std::string code, required_string(body, "code"));
+  const int64_t user_id = request.context().actor()->user_id;
+  if (enable) {
+    CRM_TRY(totp_.enable(user_id, code, audit::AuditEntry::from(request)));
+  } else {
+    CRM_TRY(totp_.disable(user_id, code, audit::AuditEntry::from(request)));
+  }
   return http::Response::no_content();
 }
 

@@ -105,6 +105,19 @@ Result<LoginResult> SessionService::login(const LoginInput& input, int64_t* retr
     CRM_TRY(log_attempt(input, username, user.id, "disabled"));
     return forbidden("auth.account_disabled", "This account is disabled.");
   }
+  if (user.totp_enabled) {
+    if (input.totp.empty()) {
+      CRM_TRY(log_attempt(input, username, user.id, "totp_required"));
+      return Error{ErrorKind::kUnauthenticated, "auth.totp_required",
+                   "Enter the code from your authenticator app.", "totp"};
+    }
+    CRM_TRY_ASSIGN(const bool accepted, totp_.accept_login_code(user.id, input.totp));
+    if (!accepted) {
+      CRM_TRY(log_attempt(input, username, user.id, "totp_invalid"));
+      return Error{ErrorKind::kUnauthenticated, "auth.totp_invalid",
+                   "The verification code is wrong or was already used.", "totp"};
+    }
+  }
 
   LoginResult result;
   result.session_token = auth_.random().token(32);

@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 #include "modules/auth/auth_service.h"
+#include "modules/auth/totp_service.h"
 
 namespace crm::auth {
 
@@ -17,6 +18,7 @@ struct LoginInput {
   std::string password;
   std::string captcha_id;
   std::string captcha;
+  std::string totp;  // the authenticator app's code, for users with two-step verification on
   std::string ip;
   std::string user_agent;
   std::string previous_token;  // the session cookie sent with the login, ended (fixation)
@@ -32,13 +34,15 @@ struct LoginResult {
 // is one row: success, invalid_credentials, locked, captcha_invalid, disabled). Thread-safe.
 class SessionService {
  public:
-  explicit SessionService(AuthService& auth) : auth_(auth) {}
+  SessionService(AuthService& auth, TotpService& totp) : auth_(auth), totp_(totp) {}
 
   // In order: required fields (400 validation.required), the captcha (400 auth.captcha_invalid;
   // used up either way), lockout of the account and of the IP (429 auth.locked, with the seconds
   // until it lifts in *retry_after_seconds), the password (401 auth.invalid_credentials, the same
   // for an unknown user, whose check costs the same time), the status (403
-  // auth.account_disabled, only after a correct password). On success a new session.
+  // auth.account_disabled, only after a correct password), then for users with two-step
+  // verification the code (401 auth.totp_required / auth.totp_invalid, field "totp"; a wrong code
+  // counts as a failure for the lockout). On success a new session.
   Result<LoginResult> login(const LoginInput& input, int64_t* retry_after_seconds = nullptr);
 
   // Deletes the session and audits auth.logout.
@@ -62,6 +66,7 @@ class SessionService {
                            std::optional<int64_t> user_id, std::string_view result);
 
   AuthService& auth_;
+  TotpService& totp_;
 };
 
 }  // namespace crm::auth

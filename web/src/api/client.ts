@@ -14,14 +14,24 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly requestId: string | undefined;
+  /** Seconds from a `Retry-After` header (429 lockouts and rate limits). */
+  readonly retryAfter: number | undefined;
 
-  constructor(init: { status: number; code: string; message: string; field?: string; requestId?: string }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    field?: string;
+    requestId?: string;
+    retryAfter?: number;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.field = init.field;
     this.requestId = init.requestId;
+    this.retryAfter = init.retryAfter;
   }
 }
 
@@ -34,6 +44,26 @@ export function setCsrfToken(token: string | null): void {
 
 export function getCsrfToken(): string | null {
   return csrfToken;
+}
+
+type UnauthorizedHandler = (error: ApiError) => void;
+let unauthorizedHandler: UnauthorizedHandler | null = null;
+
+/**
+ * Called whenever a request answers 401 `auth.required` (not logged in / session expired).
+ * The session provider uses it to send the user back to the login page.
+ */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+  unauthorizedHandler = handler;
+}
+
+/** `Retry-After` in seconds (delta-seconds or an HTTP date), or undefined. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -81,7 +111,13 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /** Build an ApiError from a non-2xx response body (server error shape or anything else). */
-export function toApiError(status: number, statusText: string, body: unknown, headerRequestId?: string | null): ApiError {
+export function toApiError(
+  status: number,
+  statusText: string,
+  body: unknown,
+  headerRequestId?: string | null,
+  retryAfter?: number,
+): ApiError {
   const err = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const requestId = optionalString(err?.request_id) ?? optionalString(headerRequestId ?? undefined);
   return new ApiError({
@@ -90,6 +126,7 @@ export function toApiError(status: number, statusText: string, body: unknown, he
     message: optionalString(err?.message) ?? (statusText || `HTTP ${status}`),
     ...(optionalString(err?.field) !== undefined ? { field: optionalString(err?.field) } : {}),
     ...(requestId !== undefined ? { requestId } : {}),
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
   });
 }
 
@@ -120,7 +157,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   const data = await readBody(response);
   if (!response.ok) {
-    throw toApiError(response.status, response.statusText, data, response.headers.get('X-Request-Id'));
+    const error = toApiError(
+      response.status,
+      response.statusText,
+      data,
+      response.headers.get('X-Request-Id'),
+      parseRetryAfter(response.headers.get('Retry-After')),
+    );
+    if (error.status === 401 && error.code === 'auth.required') unauthorizedHandler?.(error);
+    throw error;
   }
   return data as T;
 }

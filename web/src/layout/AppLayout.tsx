@@ -2,8 +2,10 @@ import { Layout, Space, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { AppBreadcrumb } from './AppBreadcrumb';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SideMenu } from './SideMenu';
+import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -14,7 +16,14 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={208}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="xl"
+        width={208}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
         <Link
           to="/dashboard"
           style={{
@@ -30,7 +39,7 @@ export function AppLayout() {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {!collapsed && <span style={{ fontSize: 18, fontWeight: 600 }}>{t('app.name')}</span>}
         </Link>
-        <SideMenu />
+        <SideMenu collapsed={collapsed} />
       </Sider>
       <Layout>
         <Header
@@ -51,11 +60,11 @@ export function AppLayout() {
           </Space>
           <Space size="middle">
             <LanguageSwitch />
-            {/* Filled by the login/session issue: avatar, profile, sign out. */}
-            <div data-testid="user-menu-slot" />
+            <UserMenu />
           </Space>
         </Header>
-        <Content style={{ margin: 24 }}>
+        <Content style={{ margin: 24, minWidth: 0 }}>
+          <AppBreadcrumb />
           <Outlet />
         </Content>
       </Layout>

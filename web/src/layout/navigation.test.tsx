@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAV_ITEMS, selectedNavKey, visibleNavItems, type NavItem } from './navigation';
+import { NAV_ITEMS, navTrail, selectedNavKey, visibleNavItems, type NavItem } from './navigation';
 
 describe('navigation config', () => {
   it('lists the modules in the DESIGN.md order', () => {
@@ -8,8 +8,21 @@ describe('navigation config', () => {
     ]);
   });
 
-  it('shows only enabled entries (only the dashboard for now)', () => {
+  it('shows only enabled entries the user may see', () => {
     expect(visibleNavItems().map((i) => i.key)).toEqual(['dashboard']);
+    const all = visibleNavItems(NAV_ITEMS, () => true);
+    expect(all.map((i) => i.key)).toEqual(['dashboard', 'system']);
+    expect(all[1]?.children?.map((i) => i.key)).toEqual([
+      'system.users', 'system.roles', 'system.settings', 'system.loginLog', 'system.auditLog', 'system.apiTokens',
+    ]);
+  });
+
+  it('filters system entries by permission', () => {
+    const perms = new Set(['logs.view', 'audit.view']);
+    const visible = visibleNavItems(NAV_ITEMS, (p) => perms.has(p));
+    expect(visible[1]?.children?.map((i) => i.path)).toEqual(['/system/login-log', '/system/audit-log']);
+    expect(selectedNavKey('/system/audit-log', visible)).toBe('system.auditLog');
+    expect(navTrail('/system/audit-log').map((i) => i.key)).toEqual(['system', 'system.auditLog']);
   });
 
   it('hides disabled children and empty groups', () => {

@@ -24,8 +24,20 @@ export interface NavItem {
   labelKey: string;
   icon?: ReactNode;
   enabled: boolean;
+  /** Shown (and its route allowed) only for users holding this permission. */
+  permission?: string;
   children?: NavItem[];
 }
+
+/** Pages of the System group, each behind its view permission. */
+export const SYSTEM_ITEMS: readonly NavItem[] = [
+  { key: 'system.users', path: '/system/users', labelKey: 'nav.users', enabled: true, permission: 'users.view' },
+  { key: 'system.roles', path: '/system/roles', labelKey: 'nav.roles', enabled: true, permission: 'roles.view' },
+  { key: 'system.settings', path: '/system/settings', labelKey: 'nav.settings', enabled: true, permission: 'settings.view' },
+  { key: 'system.loginLog', path: '/system/login-log', labelKey: 'nav.loginLog', enabled: true, permission: 'logs.view' },
+  { key: 'system.auditLog', path: '/system/audit-log', labelKey: 'nav.auditLog', enabled: true, permission: 'audit.view' },
+  { key: 'system.apiTokens', path: '/system/api-tokens', labelKey: 'nav.apiTokens', enabled: true, permission: 'tokens.manage' },
+];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined />, enabled: true },
@@ -36,16 +48,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'service', path: '/service', labelKey: 'nav.service', icon: <CustomerServiceOutlined />, enabled: false },
   { key: 'marketing', path: '/marketing', labelKey: 'nav.marketing', icon: <NotificationOutlined />, enabled: false },
   { key: 'analytics', path: '/analytics', labelKey: 'nav.analytics', icon: <BarChartOutlined />, enabled: false },
-  { key: 'system', path: '/system', labelKey: 'nav.system', icon: <SettingOutlined />, enabled: false },
+  { key: 'system', path: '/system', labelKey: 'nav.system', icon: <SettingOutlined />, enabled: true, children: [...SYSTEM_ITEMS] },
 ];
 
-/** Enabled entries only (recursively); a group whose children are all disabled is dropped. */
-export function visibleNavItems(items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+/**
+ * Enabled entries the user may see (recursively); a group whose children are all hidden is
+ * dropped. `can` defaults to "no permissions".
+ */
+export function visibleNavItems(
+  items: readonly NavItem[] = NAV_ITEMS,
+  can: (permission: string) => boolean = () => false,
+): NavItem[] {
   const out: NavItem[] = [];
   for (const item of items) {
     if (!item.enabled) continue;
+    if (item.permission && !can(item.permission)) continue;
     if (item.children) {
-      const children = visibleNavItems(item.children);
+      const children = visibleNavItems(item.children, can);
       if (children.length === 0) continue;
       out.push({ ...item, children });
     } else {
@@ -57,14 +76,25 @@ export function visibleNavItems(items: readonly NavItem[] = NAV_ITEMS): NavItem[
 
 /** Key of the deepest visible entry whose path prefixes `pathname`. */
 export function selectedNavKey(pathname: string, items: readonly NavItem[] = visibleNavItems()): string | undefined {
-  let best: { key: string; len: number } | undefined;
-  const walk = (list: readonly NavItem[]) => {
+  return navTrail(pathname, items).at(-1)?.key;
+}
+
+/** The chain of entries (group, then page) whose paths prefix `pathname`; for the breadcrumb. */
+export function navTrail(pathname: string, items: readonly NavItem[] = NAV_ITEMS): NavItem[] {
+  let bestTrail: NavItem[] = [];
+  let bestLen = -1;
+  const walk = (list: readonly NavItem[], trail: NavItem[]) => {
     for (const item of list) {
       const hit = pathname === item.path || pathname.startsWith(item.path + '/');
-      if (hit && (!best || item.path.length > best.len)) best = { key: item.key, len: item.path.length };
-      if (item.children) walk(item.children);
+      if (!hit) continue;
+      const here = [...trail, item];
+      if (item.path.length > bestLen) {
+        bestLen = item.path.length;
+        bestTrail = here;
+      }
+      if (item.children) walk(item.children, here);
     }
   };
-  walk(items);
-  return best?.key;
+  walk(items, []);
+  return bestTrail;
 }

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 // antd's responsive helpers need matchMedia, which jsdom lacks.
@@ -27,6 +27,9 @@ if (!('ResizeObserver' in window)) {
   }
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
+
+// antd pages render slowly in jsdom when test files run in parallel.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -1,0 +1,12 @@
+export { applyFieldErrors, type FieldErrorTarget } from './applyFieldErrors';
+export { ConfirmButton } from './ConfirmButton';
+export { cursorReducer, initialCursorState, pageNumber, type CursorState } from './cursorStack';
+export { DateRangeFilter } from './DateRangeFilter';
+export { paramsToRange, rangeToParams } from './dateRange';
+export { ErrorState } from './ErrorState';
+export { FilterBar } from './FilterBar';
+export { formatTime } from './format';
+export { PageHeader } from './PageHeader';
+export { ServerTable } from './ServerTable';
+export { readFilters, writeFilters, filtersKey } from './urlFilters';
+export { useServerTable, type ServerTable as ServerTableState } from './useServerTable';
