@@ -16,7 +16,7 @@ namespace {
 // Known keys: only these are read from the environment, so that unrelated SHOPCRM_* variables
 // and typos in the TOML file are caught rather than silently ignored.
 constexpr std::string_view kKnownKeys[] = {
-    "db", "listen", "web_root", "log_level", "key_file", "data_dir",
+    "db", "listen", "web_root", "log_level", "key_file", "key", "data_dir",
     "http.max_body_bytes", "http.max_header_bytes", "http.max_json_depth", "http.read_timeout_ms",
     "http.idle_timeout_ms", "http.request_timeout_ms", "http.max_concurrent_requests",
     "http.worker_threads", "http.io_threads", "http.shutdown_grace_ms", "http.trust_proxy",
