@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,6 +33,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::map<std::string, st
             const std::string& out_path, const std::string& err_path, bool search_path) {
   const pid_t pid = fork();
   if (pid != 0) return pid;
+  // A server outlives no test: if the test process dies (a crash, an abort), so does the server.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
   const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   const int in = open("/dev/null", O_RDONLY);
