@@ -2,15 +2,17 @@
 #include "app/app.h"
 
 #include "app/module_list.h"
+#include "core/log.h"
+#include "core/text.h"
 #include "storage/open_database.h"
 
 namespace crm::app {
 
-App::App(Config config, std::unique_ptr<storage::Database> db)
-    : config_(std::move(config)), db_(std::move(db)) {
+App::App(Config config, std::unique_ptr<storage::Database> db, Keyring keyring)
+    : config_(std::move(config)), db_(std::move(db)), keyring_(std::move(keyring)) {
   jobs_ = std::make_unique<storage::JobQueue>(*db_, clock_);
   context_ = std::make_unique<modules::ModuleContext>(
-      modules::ModuleContext{*db_, clock_, random_, config_, *jobs_, metrics_});
+      modules::ModuleContext{*db_, clock_, random_, config_, *jobs_, metrics_, &keyring_});
   modules_ = make_modules(*context_);
 }
 
@@ -22,7 +24,24 @@ Result<std::unique_ptr<App>> App::open(Config config) {
   options.busy_timeout_ms = static_cast<int>(busy_ms);
   const std::string url = config.get_or("db", kDefaultDatabase);
   CRM_TRY_ASSIGN(std::unique_ptr<storage::Database> db, storage::open_database(url, options));
-  return std::unique_ptr<App>(new App(std::move(config), std::move(db)));
+  // The personal-data key (P10): env SHOPCRM_KEY / config "key", else the key file, created on
+  // first start. Losing the file loses the encrypted personal data, hence the loud warning.
+  const std::string key_file = config.get_or("key_file", "data/shopcrm.key");
+  auto key = config.find("key");
+  if (!key && url == "sqlite::memory:") {
+    // Nothing outlives an in-memory database (the `routes` command): a throwaway key, no file.
+    std::string bytes(Keyring::kKeyBytes, '\0');
+    SecureRandom().fill(bytes.data(), bytes.size());
+    key = base64url_encode(bytes);
+  }
+  bool created = false;
+  CRM_TRY_ASSIGN(Keyring keyring, Keyring::load_or_create(key_file, key, &created));
+  if (created) {
+    log::warn("keyring.created",
+              {{"file", key_file},
+               {"hint", "back this file up: without it the encrypted personal data cannot be read"}});
+  }
+  return std::unique_ptr<App>(new App(std::move(config), std::move(db), std::move(keyring)));
 }
 
 void App::add_routes(http::Router& router) {

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/keyring.h"
 #include "core/random.h"
 #include "core/result.h"
 #include "http/metrics.h"
@@ -40,14 +41,16 @@ class App {
   storage::JobQueue& jobs() { return *jobs_; }
   http::Metrics& metrics() { return metrics_; }
   modules::Modules& modules() { return modules_; }
+  const Keyring& keyring() const { return keyring_; }
 
  private:
-  App(Config config, std::unique_ptr<storage::Database> db);
+  App(Config config, std::unique_ptr<storage::Database> db, Keyring keyring);
 
   Config config_;
   SystemClock clock_;
   SecureRandom random_;
   std::unique_ptr<storage::Database> db_;
+  Keyring keyring_;
   std::unique_ptr<storage::JobQueue> jobs_;
   http::Metrics metrics_;
   std::unique_ptr<modules::ModuleContext> context_;

@@ -4,6 +4,7 @@
 #include "app/system_module.h"
 #include "modules/audit/audit_module.h"
 #include "modules/auth/auth_module.h"
+#include "modules/customers/customers_module.h"
 #include "modules/messaging/messaging_module.h"
 #include "modules/recovery/auth_account_directory.h"
 #include "modules/recovery/recovery_module.h"
@@ -23,6 +24,12 @@ modules::Modules make_modules(modules::ModuleContext& context) {
   auto& accounts = modules.keep<recovery::AuthAccountDirectory>(auth_module.service());
   modules.add<recovery::RecoveryModule>(context, accounts, messaging_module.service(),
                                         audit_module.service());
+
+  auto& customers_module = modules.add<customers::CustomersModule>(context, audit_module.service());
+  customers_module.set_owner_names([&auth = auth_module.service()](int64_t user_id) {
+    auto user = auth.get_user(user_id);
+    return user ? std::optional<std::string>(user->display_name) : std::nullopt;
+  });
 
   // Roles grant permissions from one catalogue that every module contributes to.
   auth_module.service().set_catalogue(modules);

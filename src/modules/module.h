@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/config.h"
+#include "core/keyring.h"
 #include "core/random.h"
 #include "core/result.h"
 #include "http/metrics.h"
@@ -39,6 +40,7 @@ struct ModuleContext {
   const Config& config;
   storage::JobQueue& jobs;
   http::Metrics& metrics;
+  const Keyring* keyring = nullptr;  // the personal-data key (set by app::App; tests set their own)
 };
 
 // A business module: a folder under src/modules/ that owns its tables (migrations), its routes and

@@ -27,6 +27,7 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
                                               std::map<std::string, std::string> env = {}) {
     args.insert(args.begin(), {"--db", db_->url()});
     if (env.find("SHOPCRM_WEB_ROOT") == env.end()) env["SHOPCRM_WEB_ROOT"] = db_->dir() + "/no-web";
+    if (env.find("SHOPCRM_KEY_FILE") == env.end()) env["SHOPCRM_KEY_FILE"] = db_->dir() + "/shopcrm.key";
     return ServerProcess::start(args, env);
   }
 
