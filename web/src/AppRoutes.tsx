@@ -8,6 +8,11 @@ import { DashboardPage } from './pages/DashboardPage';
 import { ForgotPasswordPage } from './pages/login/ForgotPasswordPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { CategoriesPage } from './pages/customers/categories/CategoriesPage';
+import { CategoryCustomersPage } from './pages/customers/categories/CategoryCustomersPage';
+import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
+import { CustomersPage } from './pages/customers/CustomersPage';
+import { RecycleBinPage } from './pages/customers/recycle/RecycleBinPage';
 import { ApiTokensPage } from './pages/system/tokens/ApiTokensPage';
 import { AuditLogPage } from './pages/system/logs/AuditLogPage';
 import { LoginLogPage } from './pages/system/logs/LoginLogPage';
@@ -32,6 +37,13 @@ export function AppRoutes() {
         >
           <Route index element={<Navigate to="/dashboard" replace />} />
           <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="customers">
+            <Route index element={guarded('customers.view', <CustomersPage />)} />
+            <Route path="categories" element={guarded('customers.view', <CategoriesPage />)} />
+            <Route path="categories/:id" element={guarded('customers.view', <CategoryCustomersPage />)} />
+            <Route path="recycle-bin" element={guarded('customers.delete', <RecycleBinPage />)} />
+            <Route path=":id" element={guarded('customers.view', <CustomerDetailPage />)} />
+          </Route>
           <Route path="system">
             <Route index element={<Navigate to="/system/users" replace />} />
             <Route path="users" element={guarded('users.view', <UsersPage />)} />

@@ -11,8 +11,9 @@ describe('navigation config', () => {
   it('shows only enabled entries the user may see', () => {
     expect(visibleNavItems().map((i) => i.key)).toEqual(['dashboard']);
     const all = visibleNavItems(NAV_ITEMS, () => true);
-    expect(all.map((i) => i.key)).toEqual(['dashboard', 'system']);
-    expect(all[1]?.children?.map((i) => i.key)).toEqual([
+    expect(all.map((i) => i.key)).toEqual(['dashboard', 'customers', 'system']);
+    expect(all[1]?.children?.map((i) => i.key)).toEqual(['customers.records', 'customers.categories', 'customers.recycleBin']);
+    expect(all[2]?.children?.map((i) => i.key)).toEqual([
       'system.users', 'system.roles', 'system.settings', 'system.loginLog', 'system.auditLog', 'system.apiTokens',
     ]);
   });
@@ -23,6 +24,20 @@ describe('navigation config', () => {
     expect(visible[1]?.children?.map((i) => i.path)).toEqual(['/system/login-log', '/system/audit-log']);
     expect(selectedNavKey('/system/audit-log', visible)).toBe('system.auditLog');
     expect(navTrail('/system/audit-log').map((i) => i.key)).toEqual(['system', 'system.auditLog']);
+  });
+
+  it('shows Customers only with customers.view, and the recycle bin only with customers.delete', () => {
+    expect(visibleNavItems(NAV_ITEMS, (p) => p === 'customers.delete').map((i) => i.key)).toEqual(['dashboard']);
+    const viewer = visibleNavItems(NAV_ITEMS, (p) => p === 'customers.view');
+    expect(viewer.map((i) => i.key)).toEqual(['dashboard', 'customers']);
+    expect(viewer[1]?.children?.map((i) => i.path)).toEqual(['/customers', '/customers/categories']);
+    const deleter = visibleNavItems(NAV_ITEMS, (p) => p === 'customers.view' || p === 'customers.delete');
+    expect(deleter[1]?.children?.map((i) => i.path)).toEqual(['/customers', '/customers/categories', '/customers/recycle-bin']);
+    expect(selectedNavKey('/customers', deleter)).toBe('customers.records');
+    expect(selectedNavKey('/customers/12', deleter)).toBe('customers.records');
+    expect(selectedNavKey('/customers/categories/3', deleter)).toBe('customers.categories');
+    expect(selectedNavKey('/customers/recycle-bin', deleter)).toBe('customers.recycleBin');
+    expect(navTrail('/customers/categories').map((i) => i.key)).toEqual(['customers', 'customers.categories']);
   });
 
   it('hides disabled children and empty groups', () => {

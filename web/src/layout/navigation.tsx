@@ -29,6 +29,13 @@ export interface NavItem {
   children?: NavItem[];
 }
 
+/** Pages of the Customers group (communications come with their own issue). */
+export const CUSTOMER_ITEMS: readonly NavItem[] = [
+  { key: 'customers.records', path: '/customers', labelKey: 'nav.customerRecords', enabled: true, permission: 'customers.view' },
+  { key: 'customers.categories', path: '/customers/categories', labelKey: 'nav.customerCategories', enabled: true, permission: 'customers.view' },
+  { key: 'customers.recycleBin', path: '/customers/recycle-bin', labelKey: 'nav.customerRecycleBin', enabled: true, permission: 'customers.delete' },
+];
+
 /** Pages of the System group, each behind its view permission. */
 export const SYSTEM_ITEMS: readonly NavItem[] = [
   { key: 'system.users', path: '/system/users', labelKey: 'nav.users', enabled: true, permission: 'users.view' },
@@ -41,7 +48,7 @@ export const SYSTEM_ITEMS: readonly NavItem[] = [
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined />, enabled: true },
-  { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, enabled: false },
+  { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, enabled: true, permission: 'customers.view', children: [...CUSTOMER_ITEMS] },
   { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <ShoppingCartOutlined />, enabled: false },
   { key: 'members', path: '/members', labelKey: 'nav.members', icon: <CrownOutlined />, enabled: false },
   { key: 'care', path: '/care', labelKey: 'nav.care', icon: <HeartOutlined />, enabled: false },
@@ -88,7 +95,8 @@ export function navTrail(pathname: string, items: readonly NavItem[] = NAV_ITEMS
       const hit = pathname === item.path || pathname.startsWith(item.path + '/');
       if (!hit) continue;
       const here = [...trail, item];
-      if (item.path.length > bestLen) {
+      // `>=`: a page sharing its group's path (客户档案 = /customers) wins over the group.
+      if (item.path.length >= bestLen) {
         bestLen = item.path.length;
         bestTrail = here;
       }
