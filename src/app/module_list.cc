@@ -5,6 +5,7 @@
 #include "modules/audit/audit_module.h"
 #include "modules/auth/auth_module.h"
 #include "modules/customers/customers_module.h"
+#include "modules/interactions/interactions_module.h"
 #include "modules/messaging/messaging_module.h"
 #include "modules/recovery/auth_account_directory.h"
 #include "modules/recovery/recovery_module.h"
@@ -30,6 +31,9 @@ modules::Modules make_modules(modules::ModuleContext& context) {
     auto user = auth.get_user(user_id);
     return user ? std::optional<std::string>(user->display_name) : std::nullopt;
   });
+
+  modules.add<interactions::InteractionsModule>(context, audit_module.service(),
+                                                customers_module.service());
 
   // Roles grant permissions from one catalogue that every module contributes to.
   auth_module.service().set_catalogue(modules);

@@ -399,4 +399,30 @@ Result<CustomerRef> CustomerService::get_visible(const http::Actor& actor, int64
   });
 }
 
+Result<std::vector<int64_t>> CustomerService::visible_ids_by_name_prefix(
+    const http::Actor& actor, std::string_view prefix, int limit) {
+  if (limit < 1 || limit > 1000) {
+    return invalid_input("customer.invalid_limit", "limit must be from 1 to 1000.", "limit");
+  }
+  std::string pattern;
+  for (const char c : to_lower_ascii(prefix)) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  return db_.read([&](storage::Connection& db) -> Result<std::vector<int64_t>> {
+    const auto owner = scope_owner(actor);
+    std::string sql =
+        "SELECT id FROM customers WHERE deleted_at_ms IS NULL AND name_lower LIKE ? ESCAPE '\\'";
+    if (owner) sql += " AND owner_id = ?";
+    sql += fmt::format(" ORDER BY id LIMIT {}", limit);
+    std::vector<storage::Value> params{pattern};
+    if (owner) params.push_back(*owner);
+    CRM_TRY_ASSIGN(auto rows, db.query_values(sql, params));
+    std::vector<int64_t> ids;
+    for (const auto& row : rows) ids.push_back(row.get_int(0));
+    return ids;
+  });
+}
+
 }  // namespace crm::customers

@@ -78,6 +78,10 @@ class CustomerService {
 
   // For other modules: a live customer visible to `actor` (customer.not_found otherwise).
   Result<CustomerRef> get_visible(const http::Actor& actor, int64_t id);
+  // For other modules: ids of live customers visible to `actor` whose name starts with `prefix`
+  // (ASCII case-insensitive), at most `limit` (1..1000), lowest id first.
+  Result<std::vector<int64_t>> visible_ids_by_name_prefix(const http::Actor& actor,
+                                                          std::string_view prefix, int limit);
 
  private:
   Result<StoredCustomer> load(storage::Connection& db, const http::Actor& actor, int64_t id,
