@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/customers/customer_routes.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -131,9 +133,16 @@ Result<ListRequest> parse_list_request(const http::Request& request) {
 
 Json page_json(const Page<Customer>& page, const OwnerNames& owner_names) {
   Json items = Json::array();
+  // A page usually has few distinct owners: look each one up once, not once per row.
+  std::map<int64_t, std::optional<std::string>> names;
   for (const auto& customer : page.items) {
     Json item = to_json(customer, Masking::kMasked);
-    const auto name = owner_names ? owner_names(customer.owner_id) : std::nullopt;
+    auto found = names.find(customer.owner_id);
+    if (found == names.end()) {
+      found = names.emplace(customer.owner_id,
+                            owner_names ? owner_names(customer.owner_id) : std::nullopt).first;
+    }
+    const std::optional<std::string>& name = found->second;
     item["owner_name"] = name ? Json(*name) : Json(nullptr);
     items.push_back(std::move(item));
   }
