@@ -5,6 +5,7 @@
 #include "modules/audit/audit_module.h"
 #include "modules/auth/auth_module.h"
 #include "modules/customers/customers_module.h"
+#include "modules/interactions/interaction_participant.h"
 #include "modules/interactions/interactions_module.h"
 #include "modules/messaging/messaging_module.h"
 #include "modules/recovery/auth_account_directory.h"
@@ -34,6 +35,7 @@ modules::Modules make_modules(modules::ModuleContext& context) {
 
   modules.add<interactions::InteractionsModule>(context, audit_module.service(),
                                                 customers_module.service());
+  customers_module.participants().add(interactions::interaction_participant());
 
   // Roles grant permissions from one catalogue that every module contributes to.
   auth_module.service().set_catalogue(modules);

@@ -117,6 +117,16 @@ std::string Router::allowed_methods(const std::vector<std::string_view>& segment
   return allow;
 }
 
+size_t Router::max_body_bytes(Method method, std::string_view raw_path) const {
+  const auto segments = path_segments(raw_path);
+  for (const Route& route : routes_) {
+    if (route.method == method && matches_path(route, segments)) {
+      return route.options.max_body_bytes;
+    }
+  }
+  return 0;
+}
+
 Result<Response> Router::dispatch(Request& request, const RouteMatch& match) const {
   if (!match.found()) {
     if (match.path_matched) {

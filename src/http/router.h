@@ -25,6 +25,8 @@ struct RouteOptions {
   // The handler never blocks (no database, no hashing): run it on the I/O thread instead of the
   // worker pool.
   bool run_inline = false;
+  // The largest request body this route accepts (uploads); 0: the server's max_body_bytes.
+  size_t max_body_bytes = 0;
 };
 
 struct RouteInfo {
@@ -71,6 +73,11 @@ class Router {
   Result<Response> dispatch(Request& request) const { return dispatch(request, match(request)); }
 
   std::vector<RouteInfo> routes() const;
+
+  // The body limit of the route that `method` and `raw_path` (no query) match: its
+  // RouteOptions::max_body_bytes, or 0 when there is no such route or it sets none. Read by the
+  // server after the headers, before the body.
+  size_t max_body_bytes(Method method, std::string_view raw_path) const;
 
  private:
   struct Route {

@@ -46,10 +46,11 @@ struct Connection {
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions server_options, const Router& router, Metrics& metrics,
+  Impl(ServerOptions server_options, const Router& route_table, Metrics& metrics,
        const StaticFiles* static_files)
       : options(std::move(server_options)),
-        pipeline(options, router, metrics, static_files),
+        pipeline(options, route_table, metrics, static_files),
+        router(route_table),
         io(std::max(1, options.io_threads)),
         acceptor(io),
         signals(io),
@@ -73,6 +74,7 @@ struct Server::Impl {
 
   ServerOptions options;
   Pipeline pipeline;
+  const Router& router;
   std::mutex connections_mutex;  // declared before `io`: sessions unregister while it dies
   std::unordered_set<std::shared_ptr<Connection>> connections;
   std::atomic<bool> stopping{false};
@@ -143,9 +145,25 @@ asio::awaitable<void> Server::Impl::session(std::shared_ptr<Connection> connecti
     const SteadyTime start = std::chrono::steady_clock::now();
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
+    // The parser checks Content-Length against its limit when the header completes, so the
+    // limit is lifted for the header and applied here: an upload route may take more.
+    parser.body_limit(boost::none);
     stream.expires_after(ms(options.read_timeout_ms));
-    auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+    auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+    if (!ec) {
+      const auto method = parse_method(parser.get().method_string());
+      const std::string_view target = parser.get().target();
+      const size_t route_limit =
+          method ? router.max_body_bytes(*method, target.substr(0, target.find('?'))) : 0;
+      const size_t limit = route_limit > 0 ? route_limit : options.max_body_bytes;
+      const auto length = parser.content_length();
+      if (length && *length > limit) {
+        ec = bhttp::error::body_limit;
+      } else {
+        parser.body_limit(limit);  // chunked bodies are counted as they arrive
+        std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+      }
+    }
     if (ec) {
       std::optional<Error> error;
       if (ec == bhttp::error::header_limit) {

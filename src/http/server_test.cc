@@ -121,6 +121,12 @@ class TestServer {
       CRM_TRY_ASSIGN(Json body, request.json_body());
       return Response::json(Status::kCreated, body);
     });
+    router_.post(
+        "/api/v1/upload", std::string(kPublic),
+        [](Request& request) -> Result<Response> {
+          return Response::json(Status::kCreated, Json{{"bytes", request.body().size()}});
+        },
+        RouteOptions{.max_body_bytes = 8192});
     router_.get("/api/v1/throw", std::string(kPublic),
                 [](Request&) -> Result<Response> { throw std::runtime_error("kaboom"); });
     router_.get("/api/v1/slow", std::string(kPublic), [](Request&) -> Result<Response> {
@@ -190,6 +196,21 @@ TEST(Server, OversizedBodyIs413AndCloses) {
   EXPECT_EQ(reply->status, 413);
   EXPECT_EQ(error_of(*reply)["code"], "http.body_too_large");
   EXPECT_TRUE(client.closed_by_peer());
+}
+
+TEST(Server, AnUploadRouteTakesMoreThanTheDefaultBodyLimitButNotMoreThanItsOwn) {
+  TestServer server(ServerOptions{.max_body_bytes = 1024});
+  Client client(server.port());
+  auto reply = client.request("POST", "/api/v1/upload", std::string(5000, 'x'),
+                              "Content-Type: text/csv\r\n");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 201);
+  EXPECT_EQ(Json::parse(reply->body)["bytes"], 5000);
+  Client other(server.port());
+  auto too_big = other.request("POST", "/api/v1/upload", std::string(9000, 'x'),
+                               "Content-Type: text/csv\r\n");
+  ASSERT_TRUE(too_big);
+  EXPECT_EQ(too_big->status, 413);
 }
 
 TEST(Server, OversizedHeadersAre431) {

@@ -264,6 +264,11 @@ Result<Customer> CustomerService::update(const Caller& caller, int64_t id, const
     CRM_TRY_ASSIGN(const bool updated, repository_.update(tx, row));
     if (!updated) return version_mismatch();
     CRM_TRY(record(tx, caller, id, "updated", changes));
+    if (changes.contains("owner_id")) {
+      for (const auto& participant : participants_.all()) {
+        if (participant.owner_changed) CRM_TRY(participant.owner_changed(tx, id, row.owner_id));
+      }
+    }
     return unseal(tx, row);
   });
 }

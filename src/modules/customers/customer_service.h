@@ -12,6 +12,7 @@
 #include "http/request.h"
 #include "modules/audit/audit_service.h"
 #include "modules/customers/customer.h"
+#include "modules/customers/customer_participants.h"
 #include "modules/customers/customer_repository.h"
 #include "storage/database.h"
 
@@ -39,8 +40,8 @@ enum class Reveal { kNo, kYes };
 class CustomerService {
  public:
   CustomerService(storage::Database& db, const Clock& clock, const Keyring& keyring,
-                  audit::AuditService& audit)
-      : db_(db), clock_(clock), keyring_(keyring), audit_(audit) {}
+                  audit::AuditService& audit, const CustomerParticipants& participants)
+      : db_(db), clock_(clock), keyring_(keyring), audit_(audit), participants_(participants) {}
 
   // Errors: validation errors of parse_fields; customer.phone_taken / customer.email_taken
   // (kConflict, message names the other customer's number); customer.owner_forbidden (kForbidden)
@@ -99,6 +100,7 @@ class CustomerService {
   const Clock& clock_;
   const Keyring& keyring_;
   audit::AuditService& audit_;
+  const CustomerParticipants& participants_;
   CustomerRepository repository_;
 };
 

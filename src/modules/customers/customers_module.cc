@@ -23,7 +23,7 @@ const Keyring& CustomersModule::checked(const Keyring* keyring) {
 }
 
 CustomersModule::CustomersModule(modules::ModuleContext& context, audit::AuditService& audit)
-    : customers_(context.db, context.clock, checked(context.keyring), audit),
+    : customers_(context.db, context.clock, checked(context.keyring), audit, participants_),
       categories_(context.db, context.clock, audit),
       customer_routes_(customers_, owner_names_),
       category_routes_(categories_, customers_, owner_names_) {}

@@ -4,6 +4,7 @@
 #include "modules/audit/audit_service.h"
 #include "modules/customers/category_routes.h"
 #include "modules/customers/category_service.h"
+#include "modules/customers/customer_participants.h"
 #include "modules/customers/customer_routes.h"
 #include "modules/customers/customer_service.h"
 #include "modules/module.h"
@@ -22,6 +23,9 @@ class CustomersModule final : public modules::Module {
   void add_routes(http::Router& router) override;
 
   CustomerService& service() { return customers_; }
+  // Other modules' part in merge, timeline, privacy export and anonymisation; register at wiring
+  // time, before the server starts.
+  CustomerParticipants& participants() { return participants_; }
   // Where owner_name in responses comes from (the staff directory); unset: null. Call before
   // add_routes.
   void set_owner_names(OwnerNames owner_names) { owner_names_ = std::move(owner_names); }
@@ -29,6 +33,7 @@ class CustomersModule final : public modules::Module {
  private:
   static const Keyring& checked(const Keyring* keyring);
 
+  CustomerParticipants participants_;  // before the services that use it
   CustomerService customers_;
   CategoryService categories_;
   OwnerNames owner_names_;

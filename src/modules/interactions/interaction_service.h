@@ -27,7 +27,7 @@ struct Channel {
 struct Interaction {
   int64_t id = 0;
   int64_t customer_id = 0;
-  int64_t customer_owner_id = 0;  // as written at creation (TODO(#5): follow owner changes)
+  int64_t customer_owner_id = 0;  // the customer's owner, kept current by interaction_participant
   int64_t at_ms = 0;
   int64_t channel_id = 0;
   std::string subject;
