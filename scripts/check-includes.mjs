@@ -24,8 +24,8 @@ function allowed(file, target) {
     const own = file.split('/')[1];
     const [, other, name] = target.split('/');
     if (other === own) return true;
-    // Another module: its public service or events header only.
-    return /_(service|events)\.h$/.test(name ?? '');
+    // Another module: its public service, events or participants (customers/customer_participants.h) header.
+    return /_(service|events|participants)\.h$/.test(name ?? '');
   }
   return false;
 }

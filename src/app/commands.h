@@ -27,6 +27,8 @@ int user_command(const Config& config, const UserCommand& command);
 int routes_command(const Config& config);  // prints METHOD PATTERN PERMISSION per route
 int backup_command(const Config& config, const std::string& file);
 int restore_command(const Config& config, const std::string& file);
+// Re-encrypts the personal data under a new key, `batch` rows per transaction (keys_command.cc).
+int keys_rotate_command(const Config& config, int batch);
 
 // Prints "shopcrm: error: <message>" as one line on stderr and returns 1.
 int fail(std::string_view message);

@@ -97,6 +97,15 @@ int main(int argc, char** argv) {
   add_common_options(*user_disable, f);
   user_disable->add_option("username", user_args.username, "login name")->required();
 
+  int key_batch = 500;
+  auto* keys = cli.add_subcommand("keys", "manage the personal-data key");
+  keys->require_subcommand(1);
+  auto* keys_rotate = keys->add_subcommand(
+      "rotate", "re-encrypt personal data under a new key, then retire the old one (stop the "
+                "server first; resumable)");
+  add_common_options(*keys_rotate, f);
+  keys_rotate->add_option("--batch", key_batch, "rows per transaction (default 500)");
+
   auto* routes = cli.add_subcommand("routes", "list every API route with the permission it needs");
   add_common_options(*routes, f);
   cli.add_subcommand("version", "print the version");
@@ -121,6 +130,8 @@ int main(int argc, char** argv) {
   if (command_ptr->get_name() == "user") {
     user_args.action = command_ptr->get_subcommands().front()->get_name();
     command_ptr = command_ptr->get_subcommands().front();
+  } else if (command_ptr->get_name() == "keys") {
+    command_ptr = command_ptr->get_subcommands().front();
   }
   const CLI::App& command = *command_ptr;
   auto config = crm::Config::load(f.config_file, given(command, "--config"),
@@ -138,5 +149,6 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("routes")) return crm::app::routes_command(*config);
   if (cli.got_subcommand("backup")) return crm::app::backup_command(*config, f.backup_file);
   if (cli.got_subcommand("restore")) return crm::app::restore_command(*config, f.restore_file);
+  if (cli.got_subcommand("keys")) return crm::app::keys_rotate_command(*config, key_batch);
   return fail("unknown command");
 }

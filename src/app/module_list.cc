@@ -32,6 +32,9 @@ modules::Modules make_modules(modules::ModuleContext& context) {
     auto user = auth.get_user(user_id);
     return user ? std::optional<std::string>(user->display_name) : std::nullopt;
   });
+  customers_module.set_default_export_format([&settings = settings_module.service()] {
+    return settings.current().default_export_format;
+  });
 
   modules.add<interactions::InteractionsModule>(context, audit_module.service(),
                                                 customers_module.service());

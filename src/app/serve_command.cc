@@ -84,6 +84,11 @@ int serve_command(const Config& config) {
   if (!poll_ms) return fail(poll_ms.error().message);
   storage::WorkerOptions worker_options;
   worker_options.poll_interval_ms = static_cast<int>(*poll_ms);
+  // How long a claimed job may run before another worker takes it over (after a crash, the job
+  // runs again once this passed).
+  auto lease_ms = config.get_int("jobs.lease_ms", 5 * 60 * 1000, 1000, 24LL * 3600 * 1000);
+  if (!lease_ms) return fail(lease_ms.error().message);
+  worker_options.lease_ms = *lease_ms;
   storage::Worker worker(a.db(), a.jobs(), a.clock(), worker_options);
   for (const auto& module : a.modules().all()) module->subscribe(worker.events(), worker);
 

@@ -21,7 +21,7 @@ constexpr std::string_view kKnownKeys[] = {
     "http.idle_timeout_ms", "http.request_timeout_ms", "http.max_concurrent_requests",
     "http.worker_threads", "http.io_threads", "http.shutdown_grace_ms", "http.trust_proxy",
     "http.access_log",
-    "db.pool_size", "db.busy_timeout_ms", "jobs.poll_interval_ms", "admin_password",
+    "db.pool_size", "db.busy_timeout_ms", "jobs.poll_interval_ms", "jobs.lease_ms", "admin_password",
     "auth.test_captcha", "auth.max_concurrent_hashes",
     "messaging.outbox_file", "messaging.smtp_url", "messaging.smtp_user",
     "messaging.smtp_password", "messaging.mail_from", "messaging.sms_gateway_url",

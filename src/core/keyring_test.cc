@@ -82,5 +82,112 @@ TEST(Keyring, KeyFromBase64) {
   EXPECT_FALSE(Keyring::load_or_create("/nonexistent/never", std::string("!!!"), nullptr));
 }
 
+TEST(Keyring, LegacyValuesOpenInEitherSpelling) {
+  const Keyring keyring = Keyring::for_test("a");
+  // The legacy key writes "v1." (what builds before key ids wrote); "v2.0." names the same key.
+  const std::string legacy = keyring.seal("13800138000", "customers.phone");
+  ASSERT_TRUE(starts_with(legacy, "v1."));
+  EXPECT_EQ(keyring.active_prefix(), "v1.");
+  const std::string named = "v2.0." + legacy.substr(3);
+  EXPECT_EQ(*keyring.open(named, "customers.phone"), "13800138000");
+  EXPECT_FALSE(Keyring::for_test("b").open(legacy, "customers.phone"));
+}
+
+class KeyFileTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("keyring_rotation_" + std::to_string(::getpid()) + "_" +
+            testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    file_ = (dir_ / "shopcrm.key").string();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Keyring load() {
+    auto keyring = Keyring::load_or_create(file_, std::nullopt, nullptr);
+    EXPECT_TRUE(keyring) << keyring.error().message << keyring.error().detail;
+    return std::move(keyring).value();
+  }
+
+  std::filesystem::path dir_;
+  std::string file_;
+};
+
+TEST_F(KeyFileTest, RotationAddsAnActiveKeyKeepsTheOldOneThenRetiresIt) {
+  bool created = false;
+  ASSERT_TRUE(Keyring::load_or_create(file_, std::nullopt, &created));
+  ASSERT_TRUE(created);
+  const Keyring old_ring = load();
+  const std::string old_value = old_ring.seal("lilei@example.com", "customers.email");
+  const std::string old_index = old_ring.blind_index("email", "lilei@example.com");
+
+  auto began = Keyring::begin_rotation(file_);
+  ASSERT_TRUE(began);
+  EXPECT_TRUE(*began);
+  struct stat info {};
+  ASSERT_EQ(::stat(file_.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  const Keyring both = load();
+  EXPECT_EQ(both.key_count(), 2u);
+  EXPECT_NE(both.active_key_id(), old_ring.active_key_id());
+  EXPECT_EQ(*both.open(old_value, "customers.email"), "lilei@example.com");  // old key kept
+  const std::string new_value = both.seal("lilei@example.com", "customers.email");
+  EXPECT_TRUE(starts_with(new_value, both.active_prefix()));
+  EXPECT_FALSE(starts_with(old_value, both.active_prefix()));
+  EXPECT_NE(both.blind_index("email", "lilei@example.com"), old_index);  // active key's index
+
+  // An interrupted rotation resumes with the same active key instead of making a third one.
+  auto again = Keyring::begin_rotation(file_);
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(*again);
+  EXPECT_EQ(load().active_key_id(), both.active_key_id());
+
+  ASSERT_TRUE(Keyring::retire_previous_keys(file_));
+  const Keyring after = load();
+  EXPECT_EQ(after.key_count(), 1u);
+  EXPECT_EQ(after.active_key_id(), both.active_key_id());
+  EXPECT_EQ(*after.open(new_value, "customers.email"), "lilei@example.com");
+  EXPECT_EQ(after.open(old_value, "customers.email").error().code, "keyring.decrypt_failed");
+  EXPECT_EQ(after.blind_index("email", "lilei@example.com"),
+            both.blind_index("email", "lilei@example.com"));
+  EXPECT_FALSE(std::filesystem::exists(file_ + ".new"));
+}
+
+TEST_F(KeyFileTest, WrongOrUnknownKeyIdAndTamperedValuesFail) {
+  ASSERT_TRUE(Keyring::load_or_create(file_, std::nullopt, nullptr));
+  ASSERT_TRUE(Keyring::begin_rotation(file_));
+  const Keyring keyring = load();
+  std::string sealed = keyring.seal("secret", "customers.phone");
+  // The same ciphertext under the other key's id: authenticated decryption fails.
+  const std::string body = sealed.substr(keyring.active_prefix().size());
+  EXPECT_FALSE(keyring.open("v2.0." + body, "customers.phone"));
+  EXPECT_FALSE(keyring.open("v2.ffffffff." + body, "customers.phone"));
+  EXPECT_FALSE(keyring.open("v2." + body, "customers.phone"));
+  EXPECT_FALSE(keyring.open("v3.0." + body, "customers.phone"));
+  sealed[sealed.size() - 2] = sealed[sealed.size() - 2] == 'A' ? 'B' : 'A';
+  EXPECT_EQ(keyring.open(sealed, "customers.phone").error().code, "keyring.decrypt_failed");
+}
+
+TEST_F(KeyFileTest, MalformedV2FilesAreRefused) {
+  std::filesystem::create_directories(dir_);
+  const std::string key = base64url_encode(std::string(32, 'k'));
+  for (const std::string& text :
+       {std::string("shopcrm-keyring v2\n"), "shopcrm-keyring v2\nab.c " + key + "\n",
+        "shopcrm-keyring v2\nab " + key + "\nab " + key + "\n",
+        "shopcrm-keyring v2\nab " + base64url_encode("short") + "\n",
+        std::string("shopcrm-keyring v2\nab\n")}) {
+    std::ofstream(file_, std::ios::trunc | std::ios::binary) << text;
+    EXPECT_EQ(Keyring::load_or_create(file_, std::nullopt, nullptr).error().code,
+              "keyring.invalid_key") << text;
+  }
+  std::ofstream(file_, std::ios::trunc | std::ios::binary)
+      << "shopcrm-keyring v2\nab " << key << "\ncd " << base64url_encode(std::string(32, 'j'))
+      << "\n";
+  const Keyring keyring = load();
+  EXPECT_EQ(keyring.active_key_id(), "ab");
+  EXPECT_EQ(keyring.key_count(), 2u);
+}
+
 }  // namespace
 }  // namespace crm

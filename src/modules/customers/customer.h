@@ -51,6 +51,7 @@ struct Customer {
   int64_t created_at_ms = 0, created_by = 0, updated_at_ms = 0, updated_by = 0;
   int64_t version = 1;
   std::optional<int64_t> deleted_at_ms, deleted_by;
+  std::optional<int64_t> anonymised_at_ms;  // set once the person's data was removed
 };
 
 // A sealed personal field: ciphertext ("v1.…") and its keyed blind index.
@@ -65,17 +66,21 @@ struct StoredCustomer {
   CustomerFields fields;  // phone, email, id_number and address.detail are empty here
   SealedField phone, email, id_number;
   std::optional<std::string> address_cipher;
+  // Derived from the name for search (customer_search.h fill_search_fields); written by insert
+  // and update, derived there when left empty.
+  std::string name_pinyin, name_initials;
   int64_t owner_id = 0;
   int64_t created_at_ms = 0, created_by = 0, updated_at_ms = 0, updated_by = 0;
   int64_t version = 1;
   std::optional<int64_t> deleted_at_ms, deleted_by;
+  std::optional<int64_t> anonymised_at_ms;  // read only; written by PrivacyService::anonymise
 };
 
 enum class ListSort { kCreatedDesc, kCreatedAsc, kName, kUpdatedDesc, kDeletedDesc };
 
 // List filters (GET /api/v1/customers); every set field must match.
 struct CustomerFilter {
-  std::optional<std::string> q;               // name prefix, number prefix, address text
+  std::optional<std::string> q;               // see customer_search.h add_q_condition
   std::optional<std::string> phone_index;     // blind indexes, computed by the service
   std::optional<std::string> email_index;
   std::optional<std::string> number;

@@ -285,6 +285,7 @@ Json to_json(const Customer& c, Masking masking) {
       {"version", c.version},
       {"masked", masked},
   };
+  out["anonymised_at"] = c.anonymised_at_ms ? Json(*c.anonymised_at_ms) : Json(nullptr);
   if (c.deleted_at_ms) {
     out["deleted_at"] = *c.deleted_at_ms;
     out["deleted_by"] = c.deleted_by ? Json(*c.deleted_by) : Json(nullptr);

@@ -27,6 +27,7 @@ struct TimelineItem {
   std::string detail;      // longer text, may be empty
   std::string actor_name;  // staff who did it, may be empty
   int64_t ref_id = 0;      // the participant's row id (0 when none)
+  std::vector<std::string> fields;  // kind "change": the names of the changed fields
 };
 
 struct CustomerParticipant {
@@ -47,9 +48,10 @@ struct CustomerParticipant {
       owner_changed;
 
   // Timeline: up to `limit` items of the customer strictly older than `before_ms` (or all when
-  // nullopt), newest first, as visible to `actor` (the participant checks its own permission and
-  // returns nothing when the actor lacks it).
-  std::function<Result<std::vector<TimelineItem>>(storage::Connection& db, const http::Actor& actor,
+  // nullopt), newest first, as visible to the request's actor (`context`: the actor and their
+  // permissions; the participant checks its own permission and returns nothing without it).
+  std::function<Result<std::vector<TimelineItem>>(storage::Connection& db,
+                                                  const http::RequestContext& context,
                                                   int64_t customer_id,
                                                   std::optional<int64_t> before_ms, int limit)>
       timeline;

@@ -5,6 +5,8 @@
 
 #include "core/text.h"
 #include "modules/customers/customer_json.h"
+#include "modules/customers/customer_search.h"
+#include "modules/customers/pinyin.h"
 #include "storage/storage_error.h"
 
 namespace crm::customers {
@@ -15,7 +17,8 @@ constexpr std::string_view kColumns =
     "id, number, name, gender, birthday, phone_cipher, phone_index, email_cipher, email_index, "
     "id_number_cipher, id_number_index, province, city, district, address_cipher, "
     "source_channel, stage, owner_id, hobbies, notes, consent_sms, consent_email, consent_phone, "
-    "version, created_at_ms, created_by, updated_at_ms, updated_by, deleted_at_ms, deleted_by";
+    "version, created_at_ms, created_by, updated_at_ms, updated_by, deleted_at_ms, deleted_by, "
+    "anonymised_at_ms";
 
 StoredCustomer from_row(const storage::Row& r) {
   StoredCustomer c;
@@ -44,7 +47,14 @@ StoredCustomer from_row(const storage::Row& r) {
   c.updated_by = r.get_int(27);
   c.deleted_at_ms = r.get_optional_int(28);
   c.deleted_by = r.get_optional_int(29);
+  c.anonymised_at_ms = r.get_optional_int(30);
   return c;
+}
+
+// name_pinyin / name_initials of `c`, derived from the name when the caller left them empty.
+NamePinyin search_fields(const StoredCustomer& c) {
+  if (!c.name_pinyin.empty()) return {c.name_pinyin, c.name_initials};
+  return name_pinyin(c.fields.name);
 }
 
 Error map_conflict(Error error) {
@@ -57,16 +67,6 @@ Error map_conflict(Error error) {
                     "email");
   }
   return error;
-}
-
-// "a%_b" -> "a\%\_b" for LIKE ... ESCAPE '\'.
-std::string escape_like(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
 }
 
 struct SortSpec {
@@ -113,39 +113,48 @@ Result<std::string> CustomerRepository::next_number(storage::Connection& tx,
 Result<int64_t> CustomerRepository::insert(storage::Connection& tx,
                                            const StoredCustomer& c) const {
   const CustomerFields& f = c.fields;
+  const NamePinyin pinyin = search_fields(c);
   auto inserted = tx.query_one(
-      "INSERT INTO customers (number, name, name_lower, gender, birthday, phone_cipher, "
+      "INSERT INTO customers (number, name, name_lower, name_pinyin, name_initials, gender, "
+      "birthday, phone_cipher, "
       "phone_index, email_cipher, email_index, id_number_cipher, id_number_index, province, city, "
       "district, address_cipher, source_channel, stage, owner_id, hobbies, notes, consent_sms, "
       "consent_email, consent_phone, version, created_at_ms, created_by, updated_at_ms, "
       "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?) RETURNING id",
-      c.number, f.name, to_lower_ascii(f.name), f.gender, f.birthday, c.phone.cipher,
-      c.phone.index, c.email.cipher, c.email.index, c.id_number.cipher, c.id_number.index,
+      "?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      c.number, f.name, to_lower_ascii(f.name), pinyin.full, pinyin.initials, f.gender,
+      f.birthday, c.phone.cipher, c.phone.index, c.email.cipher, c.email.index, c.id_number.cipher, c.id_number.index,
       f.address.province, f.address.city, f.address.district, c.address_cipher, f.source_channel,
       f.stage, c.owner_id, f.hobbies, f.notes, f.consent.sms, f.consent.email, f.consent.phone,
       c.version, c.created_at_ms, c.created_by, c.updated_at_ms, c.updated_by);
   if (!inserted) return map_conflict(std::move(inserted).error());
-  return inserted->get_int(0);
+  const int64_t id = inserted->get_int(0);
+  CRM_TRY(write_name_grams(tx, id, to_lower_ascii(f.name)));
+  return id;
 }
 
 Result<bool> CustomerRepository::update(storage::Connection& tx, const StoredCustomer& c) const {
   const CustomerFields& f = c.fields;
+  const NamePinyin pinyin = search_fields(c);
   // The version check is in the WHERE clause so that of two concurrent writers only one wins.
   auto updated = tx.execute(
-      "UPDATE customers SET name = ?, name_lower = ?, gender = ?, birthday = ?, phone_cipher = ?, "
+      "UPDATE customers SET name = ?, name_lower = ?, name_pinyin = ?, name_initials = ?, "
+      "gender = ?, birthday = ?, phone_cipher = ?, "
       "phone_index = ?, email_cipher = ?, email_index = ?, id_number_cipher = ?, "
       "id_number_index = ?, province = ?, city = ?, district = ?, address_cipher = ?, "
       "source_channel = ?, stage = ?, owner_id = ?, hobbies = ?, notes = ?, consent_sms = ?, "
       "consent_email = ?, consent_phone = ?, version = ?, updated_at_ms = ?, updated_by = ? "
       "WHERE id = ? AND version = ? AND deleted_at_ms IS NULL",
-      f.name, to_lower_ascii(f.name), f.gender, f.birthday, c.phone.cipher, c.phone.index,
+      f.name, to_lower_ascii(f.name), pinyin.full, pinyin.initials, f.gender, f.birthday,
+      c.phone.cipher, c.phone.index,
       c.email.cipher, c.email.index, c.id_number.cipher, c.id_number.index, f.address.province,
       f.address.city, f.address.district, c.address_cipher, f.source_channel, f.stage, c.owner_id,
       f.hobbies, f.notes, f.consent.sms, f.consent.email, f.consent.phone, c.version,
       c.updated_at_ms, c.updated_by, c.id, c.version - 1);
   if (!updated) return map_conflict(std::move(updated).error());
-  return *updated == 1;
+  if (*updated != 1) return false;
+  CRM_TRY(write_name_grams(tx, c.id, to_lower_ascii(f.name)));
+  return true;
 }
 
 Result<std::optional<StoredCustomer>> CustomerRepository::find(storage::Connection& db,
@@ -178,7 +187,8 @@ Result<void> CustomerRepository::mark_deleted(storage::Connection& tx, int64_t i
 Result<void> CustomerRepository::restore(storage::Connection& tx, int64_t id, int64_t at_ms,
                                          int64_t by) const {
   CRM_TRY(tx.execute("UPDATE customers SET deleted_at_ms = NULL, deleted_by = NULL, "
-                     "version = version + 1, updated_at_ms = ?, updated_by = ? WHERE id = ?",
+                     "version = version + 1, updated_at_ms = ?, updated_by = ? WHERE id = ? "
+                     "AND merged_into IS NULL",  // a merged customer comes back by undo only
                      at_ms, by, id));
   return {};
 }
@@ -194,6 +204,8 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
                                                       const CustomerQuery& query) const {
   const CustomerFilter& f = query.filter;
   std::string where = f.deleted ? "deleted_at_ms IS NOT NULL" : "deleted_at_ms IS NULL";
+  // A merged customer (merge_service.h) is deleted too but belongs to neither list.
+  where += " AND merged_into IS NULL";
   std::vector<storage::Value> params;
   auto add = [&](std::string_view condition, auto... values) {
     where += " AND ";
@@ -201,12 +213,7 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
     (params.push_back(storage::to_value(values)), ...);
   };
   if (f.scope_owner_id) add("owner_id = ?", *f.scope_owner_id);
-  if (f.q) {
-    const std::string q = escape_like(to_lower_ascii(*f.q));
-    add("(name_lower LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\' OR province LIKE ? "
-        "ESCAPE '\\' OR city LIKE ? ESCAPE '\\' OR district LIKE ? ESCAPE '\\')",
-        q + "%", escape_like(*f.q) + "%", "%" + q + "%", "%" + q + "%", "%" + q + "%");
-  }
+  if (f.q) add_q_condition(db.dialect(), *f.q, where, params);
   if (f.phone_index) add("phone_index = ?", *f.phone_index);
   if (f.email_index) add("email_index = ?", *f.email_index);
   if (f.number) add("number = ?", *f.number);
@@ -295,6 +302,49 @@ Result<std::vector<CategoryRef>> CustomerRepository::categories(storage::Connect
                           "WHERE m.customer_id = ? ORDER BY c.name, c.id", id));
   std::vector<CategoryRef> out;
   for (const auto& row : rows) out.push_back({row.get_int(0), row.get_string(1)});
+  return out;
+}
+
+namespace {
+
+// "?, ?, ?" for `n` values.
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+}  // namespace
+
+Result<std::map<int64_t, std::vector<std::string>>> CustomerRepository::tags_of(
+    storage::Connection& db, const std::vector<int64_t>& ids) const {
+  std::map<int64_t, std::vector<std::string>> out;
+  if (ids.empty()) return out;
+  const std::vector<storage::Value> params(ids.begin(), ids.end());
+  CRM_TRY_ASSIGN(auto rows,
+                 db.query_values(fmt::format("SELECT customer_id, tag FROM customer_tags WHERE "
+                                             "customer_id IN ({}) ORDER BY customer_id, tag",
+                                             placeholders(ids.size())),
+                                 params));
+  for (const auto& row : rows) out[row.get_int(0)].push_back(row.get_string(1));
+  return out;
+}
+
+Result<std::map<int64_t, std::vector<CategoryRef>>> CustomerRepository::categories_of(
+    storage::Connection& db, const std::vector<int64_t>& ids) const {
+  std::map<int64_t, std::vector<CategoryRef>> out;
+  if (ids.empty()) return out;
+  const std::vector<storage::Value> params(ids.begin(), ids.end());
+  CRM_TRY_ASSIGN(auto rows,
+                 db.query_values(fmt::format("SELECT m.customer_id, c.id, c.name FROM "
+                                             "customer_categories c JOIN customer_category_members "
+                                             "m ON m.category_id = c.id WHERE m.customer_id IN "
+                                             "({}) ORDER BY m.customer_id, c.name, c.id",
+                                             placeholders(ids.size())),
+                                 params));
+  for (const auto& row : rows) {
+    out[row.get_int(0)].push_back({row.get_int(1), row.get_string(2)});
+  }
   return out;
 }
 

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "modules/customers/consent_events.h"
 #include "modules/customers/customer_json.h"
+#include "modules/customers/customer_search.h"
 
 namespace crm::customers {
 
@@ -96,6 +98,13 @@ Result<StoredCustomer> CustomerService::load(storage::Connection& db, const http
 
 Result<Customer> CustomerService::unseal(storage::Connection& db,
                                          const StoredCustomer& row) const {
+  CRM_TRY_ASSIGN(Customer c, open_row(row));
+  CRM_TRY_ASSIGN(c.tags, repository_.tags(db, row.id));
+  CRM_TRY_ASSIGN(c.categories, repository_.categories(db, row.id));
+  return c;
+}
+
+Result<Customer> CustomerService::open_row(const StoredCustomer& row) const {
   Customer c;
   c.id = row.id;
   c.number = row.number;
@@ -117,8 +126,7 @@ Result<Customer> CustomerService::unseal(storage::Connection& db,
   c.version = row.version;
   c.deleted_at_ms = row.deleted_at_ms;
   c.deleted_by = row.deleted_by;
-  CRM_TRY_ASSIGN(c.tags, repository_.tags(db, row.id));
-  CRM_TRY_ASSIGN(c.categories, repository_.categories(db, row.id));
+  c.anonymised_at_ms = row.anonymised_at_ms;
   return c;
 }
 
@@ -190,6 +198,7 @@ Result<Customer> CustomerService::create(const Caller& caller, const Json& body)
   const std::string today = merchant_date(now);
   CRM_TRY_ASSIGN(CustomerFields fields, parse_fields(body, CustomerFields{}, true, today));
   CRM_TRY_ASSIGN(auto owner_id, optional_int(body, "owner_id"));
+  CRM_TRY_ASSIGN(std::string consent_note, parse_consent_note(body));
   if (owner_id && *owner_id != caller.actor.user_id && scope_owner(caller.actor)) {
     return forbidden("customer.owner_forbidden",
                      "Only staff who see all customers may assign them to someone else.");
@@ -201,12 +210,16 @@ Result<Customer> CustomerService::create(const Caller& caller, const Json& body)
     day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
     CRM_TRY_ASSIGN(row.number, repository_.next_number(tx, day));
     seal_into(row, CustomerFields{}, fields);
+    fill_search_fields(row);
     row.owner_id = owner_id.value_or(caller.actor.user_id);
     row.created_at_ms = row.updated_at_ms = now;
     row.created_by = row.updated_by = caller.actor.user_id;
     row.version = 1;
     CRM_TRY_ASSIGN(row.id, repository_.insert(tx, row));
     CRM_TRY(record(tx, caller, row.id, "created", diff_fields(CustomerFields{}, fields)));
+    CRM_TRY(record_consent_changes(tx, row.id, Consent{}, fields.consent,
+                                   {now, caller.audit.actor_id, caller.audit.actor_name, "api",
+                                    consent_note}));
     return unseal(tx, row);
   });
 }
@@ -240,6 +253,7 @@ Result<Customer> CustomerService::update(const Caller& caller, int64_t id, const
                                          int64_t if_match_version) {
   const int64_t now = clock_.now_ms();
   CRM_TRY_ASSIGN(auto owner_id, optional_int(patch, "owner_id"));
+  CRM_TRY_ASSIGN(std::string consent_note, parse_consent_note(patch));
   return db_.transaction([&](storage::Connection& tx) -> Result<Customer> {
     CRM_TRY_ASSIGN(StoredCustomer row, load(tx, caller.actor, id, false));
     if (row.version != if_match_version) return version_mismatch();
@@ -258,12 +272,16 @@ Result<Customer> CustomerService::update(const Caller& caller, int64_t id, const
     if (changes.empty()) return current;
     CRM_TRY(check_duplicates(tx, fields, id));
     seal_into(row, current.fields, fields);
+    fill_search_fields(row);
     row.version = if_match_version + 1;
     row.updated_at_ms = now;
     row.updated_by = caller.actor.user_id;
     CRM_TRY_ASSIGN(const bool updated, repository_.update(tx, row));
     if (!updated) return version_mismatch();
     CRM_TRY(record(tx, caller, id, "updated", changes));
+    CRM_TRY(record_consent_changes(tx, id, current.fields.consent, fields.consent,
+                                   {now, caller.audit.actor_id, caller.audit.actor_name, "api",
+                                    consent_note}));
     if (changes.contains("owner_id")) {
       for (const auto& participant : participants_.all()) {
         if (participant.owner_changed) CRM_TRY(participant.owner_changed(tx, id, row.owner_id));
@@ -288,8 +306,16 @@ Result<Page<Customer>> CustomerService::list(const Caller& caller, CustomerQuery
   return db_.read([&](storage::Connection& db) -> Result<Page<Customer>> {
     CRM_TRY_ASSIGN(auto rows, repository_.list(db, query));
     Page<Customer> page{{}, rows.total, rows.next_after};
+    std::vector<int64_t> ids;
+    for (const auto& row : rows.items) ids.push_back(row.id);
+    CRM_TRY_ASSIGN(auto tags, repository_.tags_of(db, ids));
+    CRM_TRY_ASSIGN(auto categories, repository_.categories_of(db, ids));
     for (const auto& row : rows.items) {
-      CRM_TRY_ASSIGN(Customer customer, unseal(db, row));
+      CRM_TRY_ASSIGN(Customer customer, open_row(row));
+      if (auto found = tags.find(row.id); found != tags.end()) customer.tags = found->second;
+      if (auto found = categories.find(row.id); found != categories.end()) {
+        customer.categories = found->second;
+      }
       page.items.push_back(std::move(customer));
     }
     return page;

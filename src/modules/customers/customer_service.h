@@ -83,11 +83,28 @@ class CustomerService {
   // (ASCII case-insensitive), at most `limit` (1..1000), lowest id first.
   Result<std::vector<int64_t>> visible_ids_by_name_prefix(const http::Actor& actor,
                                                           std::string_view prefix, int limit);
+  // For the duplicate list (duplicate_service.h): a stored row, in any state, with its personal
+  // fields opened, tags and categories; the caller checks scope and masks.
+  Result<Customer> unsealed(storage::Connection& db, const StoredCustomer& row) const {
+    return unseal(db, row);
+  }
+  // For the import (import_service.h): a stored row's personal fields opened (no tags or
+  // categories), and new values sealed exactly as create/update seal them.
+  Result<Customer> opened(const StoredCustomer& row) const { return open_row(row); }
+  void seal(StoredCustomer& row, const CustomerFields& before, const CustomerFields& after) const {
+    seal_into(row, before, after);
+  }
 
  private:
+  // Timeline, consents, privacy export and anonymisation (privacy_service.h) share the loading,
+  // unsealing and history/audit rules instead of copying them.
+  friend class PrivacyService;
+
   Result<StoredCustomer> load(storage::Connection& db, const http::Actor& actor, int64_t id,
                               bool deleted) const;
   Result<Customer> unseal(storage::Connection& db, const StoredCustomer& row) const;
+  // unseal() without tags and categories (lists load those for the whole page at once).
+  Result<Customer> open_row(const StoredCustomer& row) const;
   // Seals the personal fields of `fields` into `row`, keeping ciphertexts of unchanged values.
   void seal_into(StoredCustomer& row, const CustomerFields& before,
                  const CustomerFields& after) const;

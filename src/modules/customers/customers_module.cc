@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/customers/customers_module.h"
 
+#include "modules/customers/customer_search.h"
+
 namespace crm::migrations {
 std::span<const storage::MigrationFile> customers();
 }  // namespace crm::migrations
@@ -23,10 +25,22 @@ const Keyring& CustomersModule::checked(const Keyring* keyring) {
 }
 
 CustomersModule::CustomersModule(modules::ModuleContext& context, audit::AuditService& audit)
-    : customers_(context.db, context.clock, checked(context.keyring), audit, participants_),
+    : db_(context.db),
+      customers_(context.db, context.clock, checked(context.keyring), audit, participants_),
       categories_(context.db, context.clock, audit),
+      merges_(context.db, context.clock, audit, participants_),
+      duplicates_(context.db, context.clock, context.jobs, audit, customers_),
+      privacy_(customers_),
+      imports_(context.db, context.clock, checked(context.keyring), audit, context.jobs,
+               customers_),
+      exports_(context.db, context.clock, audit, context.jobs, customers_, owner_names_,
+               default_export_format_),
       customer_routes_(customers_, owner_names_),
-      category_routes_(categories_, customers_, owner_names_) {}
+      category_routes_(categories_, customers_, owner_names_),
+      merge_routes_(merges_),
+      duplicate_routes_(duplicates_, owner_names_),
+      privacy_routes_(privacy_, owner_names_),
+      transfer_routes_(imports_, exports_) {}
 
 std::span<const storage::MigrationFile> CustomersModule::migrations() const {
   return migrations::customers();
@@ -36,9 +50,30 @@ std::span<const modules::PermissionInfo> CustomersModule::permissions() const {
   return kPermissions;
 }
 
+Result<void> CustomersModule::start() {
+  CRM_TRY(backfill_search_fields(db_));
+  return {};
+}
+
 void CustomersModule::add_routes(http::Router& router) {
   customer_routes_.add_to(router);
   category_routes_.add_to(router);
+  merge_routes_.add_to(router);
+  duplicate_routes_.add_to(router);
+  privacy_routes_.add_to(router);
+  transfer_routes_.add_to(router);
+}
+
+void CustomersModule::subscribe(storage::EventBus& /*events*/, storage::Worker& worker) {
+  worker.register_handler(std::string(DuplicateService::kScanQueue),
+                          [this](const storage::Job& /*job*/) -> Result<void> {
+                            CRM_TRY(duplicates_.scan());
+                            return {};
+                          });
+  worker.register_handler(std::string(kImportQueue),
+                          [this](const storage::Job& job) { return imports_.run(job); });
+  worker.register_handler(std::string(kExportQueue),
+                          [this](const storage::Job& job) { return exports_.run(job); });
 }
 
 }  // namespace crm::customers

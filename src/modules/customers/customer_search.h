@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// Customer search: the derived search columns (pinyin, name grams), the SQL of `q`, and the
+// start-up backfill of rows written before migration 0002.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "modules/customers/customer.h"
+#include "storage/connection.h"
+#include "storage/database.h"
+
+namespace crm::customers {
+
+// Sets row.name_pinyin / row.name_initials from row.fields.name. CustomerRepository::insert and
+// ::update also derive them when they are empty, so callers that build a StoredCustomer
+// themselves (import) may call this or leave them empty; never set them to anything else.
+void fill_search_fields(StoredCustomer& row);
+
+// The distinct one- and two-character grams (code points) of a lower-cased name: "李雷" ->
+// {"李", "雷", "李雷"}. "name contains q" looks q (or its first two characters) up in them.
+std::vector<std::string> name_grams(std::string_view name_lower);
+
+// Replaces customer `id`'s rows in customer_name_grams by the grams of `name_lower`.
+Result<void> write_name_grams(storage::Connection& tx, int64_t id, std::string_view name_lower);
+
+// The smallest string greater than every string starting with `prefix` (the last code point
+// incremented), or nullopt when there is none; for `col >= prefix AND col < bound`, which a
+// plain B-tree index serves on both databases (LIKE 'x%' does not, without special collations).
+std::optional<std::string> prefix_upper_bound(std::string_view prefix);
+
+// Appends to `where` (" AND (…)") and `params` the condition of q: the name contains q
+// (case-insensitive, which covers the name prefix), or the pinyin / initials start with q
+// (ASCII q, spaces ignored), or the number starts with q (with or without the leading C), or the
+// province, city or district starts with q.
+void add_q_condition(storage::Dialect dialect, std::string_view q, std::string& where,
+                     std::vector<storage::Value>& params);
+
+// Fills name_pinyin, name_initials and the grams of rows that have none yet (written before
+// migration 0002), `batch` rows per transaction. Returns how many rows it filled.
+Result<int64_t> backfill_search_fields(storage::Database& db, int batch = 1000);
+
+}  // namespace crm::customers
