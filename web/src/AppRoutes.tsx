@@ -12,6 +12,10 @@ import { CategoriesPage } from './pages/customers/categories/CategoriesPage';
 import { CategoryCustomersPage } from './pages/customers/categories/CategoryCustomersPage';
 import { CustomerDetailPage } from './pages/customers/CustomerDetailPage';
 import { CustomersPage } from './pages/customers/CustomersPage';
+import { DuplicatesPage } from './pages/customers/duplicates/DuplicatesPage';
+import { ImportPage } from './pages/customers/import/ImportPage';
+import { ChannelsPage } from './pages/interactions/ChannelsPage';
+import { InteractionsPage } from './pages/interactions/InteractionsPage';
 import { RecycleBinPage } from './pages/customers/recycle/RecycleBinPage';
 import { ApiTokensPage } from './pages/system/tokens/ApiTokensPage';
 import { AuditLogPage } from './pages/system/logs/AuditLogPage';
@@ -42,7 +46,13 @@ export function AppRoutes() {
             <Route path="categories" element={guarded('customers.view', <CategoriesPage />)} />
             <Route path="categories/:id" element={guarded('customers.view', <CategoryCustomersPage />)} />
             <Route path="recycle-bin" element={guarded('customers.delete', <RecycleBinPage />)} />
+            <Route path="import" element={guarded('customers.edit', <ImportPage />)} />
+            <Route path="duplicates" element={guarded('customers.edit', <DuplicatesPage />)} />
             <Route path=":id" element={guarded('customers.view', <CustomerDetailPage />)} />
+          </Route>
+          <Route path="interactions">
+            <Route index element={guarded('interactions.view', <InteractionsPage />)} />
+            <Route path="channels" element={guarded('interactions.manage', <ChannelsPage />)} />
           </Route>
           <Route path="system">
             <Route index element={<Navigate to="/system/users" replace />} />

@@ -200,6 +200,51 @@ TEST_P(CustomerSearchTest, LongQueryIsRefused) {
   EXPECT_EQ(body(response)["error"]["field"], "q");
 }
 
+// The unfiltered and per-owner totals come from trigger-kept counters on SQLite (migration 0006):
+// they must equal a COUNT after every kind of write that moves a customer in or out of the lists.
+TEST_P(CustomerSearchTest, UnfilteredTotalsStayExactThroughEveryWrite) {
+  const auto totals_agree = [&](std::string_view step) {
+    for (const auto& [actor, owner] : {std::pair{"admin", 0}, {"sales", 3}}) {
+      Json page = body(call(actor, Method::kGet, "/api/v1/customers?limit=1"));
+      const std::string where = owner ? fmt::format(" AND owner_id = {}", owner) : "";
+      EXPECT_EQ(page["total"].get<int64_t>(),
+                count("SELECT COUNT(*) FROM customers WHERE deleted_at_ms IS NULL" + where))
+          << step << " as " << actor;
+    }
+  };
+  seed();
+  totals_agree("created");
+  const Json extra = create("sales", {{"name", "王芳"}});
+  const std::string id = std::to_string(extra["id"].get<int64_t>());
+  totals_agree("created by sales");
+  EXPECT_EQ(call("admin", Method::kDelete, "/api/v1/customers/" + id).status(), Status::kNoContent);
+  totals_agree("deleted");
+  http::Response restored = call("admin", Method::kPost, "/api/v1/customers/" + id + "/restore");
+  EXPECT_EQ(restored.status(), Status::kOk);
+  totals_agree("restored");
+  const std::string version = std::to_string(body(restored)["version"].get<int64_t>());
+  http::Response moved = call("admin", Method::kPatch, "/api/v1/customers/" + id,
+                              {{"owner_id", 1}}, {{"If-Match", "\"" + version + "\""}});
+  EXPECT_EQ(moved.status(), Status::kOk) << moved.body();
+  totals_agree("owner changed");
+  const Json other = create("admin", {{"name", "王芳"}});
+  http::Response merged = call("admin", Method::kPost, "/api/v1/customer-merges",
+                               {{"survivor_id", other["id"]}, {"merged_id", extra["id"]}});
+  EXPECT_EQ(merged.status(), Status::kCreated) << merged.body();
+  totals_agree("merged");
+  EXPECT_EQ(call("admin", Method::kPost,
+                 "/api/v1/customer-merges/" +
+                     std::to_string(body(merged)["id"].get<int64_t>()) + "/undo")
+                .status(),
+            Status::kOk);
+  totals_agree("merge undone");
+  EXPECT_EQ(call("admin", Method::kDelete, "/api/v1/customers/" + id).status(), Status::kNoContent);
+  http::Response erased = call("admin", Method::kDelete, "/api/v1/customers/" + id + "/erase",
+                               {{"confirm", extra["number"]}});
+  EXPECT_EQ(erased.status(), Status::kNoContent) << erased.body();
+  totals_agree("erased");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CustomerSearchTest, testing::ValuesIn(test::kBackends),
                          test::backend_name);
 

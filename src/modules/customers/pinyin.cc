@@ -2,6 +2,8 @@
 #include "modules/customers/pinyin.h"
 
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <unicode/translit.h>
@@ -34,16 +36,20 @@ const std::vector<SurnameReading>& surname_readings() {
   return table;
 }
 
-// The transliterator is expensive to create and not thread-safe to share: one per thread.
-icu::Transliterator* transliterator() {
-  thread_local std::unique_ptr<icu::Transliterator> cached = [] {
+// A transliterator is expensive to create and not thread-safe to share: one per thread and kind.
+// "Names" reads a character as a surname (单 shan); the plain one as in running text (单 dan).
+icu::Transliterator* transliterator(bool surname) {
+  const auto create = [](const char* id) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> created(icu::Transliterator::createInstance(
-        "Han-Latin/Names; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> created(
+        icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
     if (U_FAILURE(status)) created.reset();
     return created;
-  }();
-  return cached.get();
+  };
+  thread_local std::unique_ptr<icu::Transliterator> names =
+      create("Han-Latin/Names; Latin-ASCII; Lower");
+  thread_local std::unique_ptr<icu::Transliterator> text = create("Han-Latin; Latin-ASCII; Lower");
+  return surname ? names.get() : text.get();
 }
 
 bool is_han(UChar32 c) {
@@ -51,29 +57,40 @@ bool is_han(UChar32 c) {
   return uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
 
-// "li lei" -> {"li", "lei"}.
-std::vector<std::string> syllables_of(const icu::UnicodeString& han_run) {
-  icu::UnicodeString text = han_run;
-  if (icu::Transliterator* t = transliterator()) t->transliterate(text);
+// The toneless syllable(s) of one Han character, the first of a name read as a surname. Han-Latin
+// reads character by character (context only matters for the surname), so each thread remembers
+// every character it has transliterated: a few thousand characters cover almost every name.
+std::string syllable_of(UChar32 c, bool surname) {
+  thread_local std::unordered_map<int64_t, std::string> seen;
+  const int64_t key = (static_cast<int64_t>(c) << 1) | (surname ? 1 : 0);
+  if (auto found = seen.find(key); found != seen.end()) return found->second;
+  icu::UnicodeString text(c);
+  if (icu::Transliterator* t = transliterator(surname)) t->transliterate(text);
   std::string utf8;
   text.toUTF8String(utf8);
-  std::vector<std::string> out;
-  std::string current;
-  for (const char c : utf8) {
-    if (c == ' ') {
-      if (!current.empty()) out.push_back(std::move(current));
-      current.clear();
-    } else {
-      current.push_back(c);
-    }
+  std::string out;
+  for (const char ch : utf8) {
+    if (ch != ' ') out.push_back(ch);
   }
-  if (!current.empty()) out.push_back(std::move(current));
+  if (seen.size() < 100'000) seen.emplace(key, out);
+  return out;
+}
+
+// The syllables of a run of Han characters starting at `start` of the name.
+std::vector<std::string> syllables_of(const icu::UnicodeString& han_run, bool at_name_start) {
+  std::vector<std::string> out;
+  for (int32_t i = 0; i < han_run.length(); i += U16_LENGTH(han_run.char32At(i))) {
+    std::string syllable = syllable_of(han_run.char32At(i), at_name_start && i == 0);
+    if (!syllable.empty()) out.push_back(std::move(syllable));
+  }
   return out;
 }
 
 }  // namespace
 
-NamePinyin name_pinyin(std::string_view name) {
+namespace {
+
+NamePinyin transliterate_name(std::string_view name) {
   const icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   NamePinyin out;
@@ -93,7 +110,8 @@ NamePinyin name_pinyin(std::string_view name) {
     }
     const int32_t start = i;
     while (i < text.length() && is_han(text.char32At(i))) i += U16_LENGTH(text.char32At(i));
-    std::vector<std::string> syllables = syllables_of(text.tempSubStringBetween(start, i));
+    std::vector<std::string> syllables =
+        syllables_of(text.tempSubStringBetween(start, i), start == 0);
     if (first_han_run && start == 0) {
       std::string run;
       text.tempSubStringBetween(start, i).toUTF8String(run);
@@ -115,5 +133,9 @@ NamePinyin name_pinyin(std::string_view name) {
   }
   return out;
 }
+
+}  // namespace
+
+NamePinyin name_pinyin(std::string_view name) { return transliterate_name(name); }
 
 }  // namespace crm::customers

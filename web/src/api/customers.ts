@@ -50,6 +50,8 @@ export interface Customer {
   updated_by: number | null;
   version: number;
   masked: boolean;
+  /** Set once the customer was anonymised (privacy). */
+  anonymised_at?: number | null;
 }
 
 /** Fields accepted by create (all) and PATCH (any subset). */
@@ -65,6 +67,8 @@ export interface CustomerInput {
   hobbies?: string;
   notes?: string;
   consent?: Record<ConsentChannel, boolean>;
+  /** Why the consent changed (≤ 200 chars), kept in the consent history; PATCH only. */
+  consent_note?: string;
   tags?: string[];
 }
 

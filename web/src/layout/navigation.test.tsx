@@ -12,7 +12,9 @@ describe('navigation config', () => {
     expect(visibleNavItems().map((i) => i.key)).toEqual(['dashboard']);
     const all = visibleNavItems(NAV_ITEMS, () => true);
     expect(all.map((i) => i.key)).toEqual(['dashboard', 'customers', 'system']);
-    expect(all[1]?.children?.map((i) => i.key)).toEqual(['customers.records', 'customers.categories', 'customers.recycleBin']);
+    expect(all[1]?.children?.map((i) => i.key)).toEqual([
+      'customers.records', 'customers.categories', 'customers.interactions', 'customers.import', 'customers.duplicates', 'customers.recycleBin',
+    ]);
     expect(all[2]?.children?.map((i) => i.key)).toEqual([
       'system.users', 'system.roles', 'system.settings', 'system.loginLog', 'system.auditLog', 'system.apiTokens',
     ]);
@@ -38,6 +40,18 @@ describe('navigation config', () => {
     expect(selectedNavKey('/customers/categories/3', deleter)).toBe('customers.categories');
     expect(selectedNavKey('/customers/recycle-bin', deleter)).toBe('customers.recycleBin');
     expect(navTrail('/customers/categories').map((i) => i.key)).toEqual(['customers', 'customers.categories']);
+  });
+
+  it('puts 沟通记录 (/interactions) under Customers and the import/duplicate pages behind customers.edit', () => {
+    const perms = new Set(['customers.view', 'customers.edit', 'interactions.view']);
+    const visible = visibleNavItems(NAV_ITEMS, (p) => perms.has(p));
+    expect(visible[1]?.children?.map((i) => i.path)).toEqual(['/customers', '/customers/categories', '/interactions', '/customers/import', '/customers/duplicates']);
+    expect(navTrail('/interactions', visible).map((i) => i.key)).toEqual(['customers', 'customers.interactions']);
+    expect(navTrail('/interactions/channels').map((i) => i.key)).toEqual(['customers', 'customers.interactions']);
+    expect(selectedNavKey('/customers/import', visible)).toBe('customers.import');
+    expect(selectedNavKey('/customers/duplicates', visible)).toBe('customers.duplicates');
+    const viewer = visibleNavItems(NAV_ITEMS, (p) => p === 'customers.view');
+    expect(viewer[1]?.children?.map((i) => i.path)).toEqual(['/customers', '/customers/categories']);
   });
 
   it('hides disabled children and empty groups', () => {

@@ -29,10 +29,13 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-/** Pages of the Customers group (communications come with their own issue). */
+/** Pages of the Customers group (沟通记录 lives at /interactions but belongs here). */
 export const CUSTOMER_ITEMS: readonly NavItem[] = [
   { key: 'customers.records', path: '/customers', labelKey: 'nav.customerRecords', enabled: true, permission: 'customers.view' },
   { key: 'customers.categories', path: '/customers/categories', labelKey: 'nav.customerCategories', enabled: true, permission: 'customers.view' },
+  { key: 'customers.interactions', path: '/interactions', labelKey: 'nav.interactions', enabled: true, permission: 'interactions.view' },
+  { key: 'customers.import', path: '/customers/import', labelKey: 'nav.customerImport', enabled: true, permission: 'customers.edit' },
+  { key: 'customers.duplicates', path: '/customers/duplicates', labelKey: 'nav.customerDuplicates', enabled: true, permission: 'customers.edit' },
   { key: 'customers.recycleBin', path: '/customers/recycle-bin', labelKey: 'nav.customerRecycleBin', enabled: true, permission: 'customers.delete' },
 ];
 
@@ -93,13 +96,14 @@ export function navTrail(pathname: string, items: readonly NavItem[] = NAV_ITEMS
   const walk = (list: readonly NavItem[], trail: NavItem[]) => {
     for (const item of list) {
       const hit = pathname === item.path || pathname.startsWith(item.path + '/');
-      if (!hit) continue;
       const here = [...trail, item];
       // `>=`: a page sharing its group's path (客户档案 = /customers) wins over the group.
-      if (item.path.length >= bestLen) {
+      if (hit && item.path.length >= bestLen) {
         bestLen = item.path.length;
         bestTrail = here;
       }
+      // Children are searched even when the group's prefix does not match: a page may live
+      // outside it (沟通记录 = /interactions under 客户).
       if (item.children) walk(item.children, here);
     }
   };

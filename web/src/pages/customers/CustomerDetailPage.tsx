@@ -13,10 +13,14 @@ import { CustomerFormDrawer } from './CustomerFormDrawer';
 import { CustomerHistory } from './CustomerHistory';
 import { CustomerProfile } from './CustomerProfile';
 import { CustomerTagsPanel } from './CustomerTagsPanel';
+import { CustomerConsents } from './detail/CustomerConsents';
+import { CustomerInteractions } from './detail/CustomerInteractions';
+import { CustomerTimeline } from './detail/CustomerTimeline';
+import { PrivacyMenu } from './detail/PrivacyMenu';
 import { orDash, STAGE_COLORS } from './display';
 import { invalidateCustomers } from './invalidate';
 
-/** Customer 360: profile, change history, categories and tags. */
+/** Customer 360: profile, timeline, communications, consents, change history, categories and tags. */
 export function CustomerDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -70,6 +74,7 @@ export function CustomerDetailPage() {
             <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/customers')} aria-label={t('customers.backToList')} />
             <span data-testid="customer-title">{c.name}</span>
             <Tag color={STAGE_COLORS[c.stage]}>{t(`customers.stages.${c.stage}`)}</Tag>
+            {c.anonymised_at ? <Tag data-testid="customer-anonymised">{t('privacy.anonymisedTag')}</Tag> : null}
           </Space>
         }
         subtitle={`${c.number} · ${t('customers.ownerIs', { name: orDash(c.owner_name) })}`}
@@ -90,14 +95,27 @@ export function CustomerDetailPage() {
                 {t('common.delete')}
               </ConfirmButton>
             )}
+            <PrivacyMenu
+              customer={c}
+              onAnonymised={() => {
+                setReveal(false);
+                void invalidateCustomers(queryClient);
+              }}
+            />
           </>
         }
       />
       {!c.masked && reveal && <Alert type="warning" showIcon title={t('customers.revealAudited')} style={{ marginBottom: 16 }} data-testid="customer-revealed" />}
       <Card>
         <Tabs
+          destroyOnHidden
           items={[
             { key: 'profile', label: t('customers.tabProfile'), children: <CustomerProfile customer={c} /> },
+            { key: 'timeline', label: t('customers.tabTimeline'), children: <CustomerTimeline id={c.id} /> },
+            ...(can('interactions.view')
+              ? [{ key: 'interactions', label: t('customers.tabInteractions'), children: <CustomerInteractions customer={c} /> }]
+              : []),
+            { key: 'consents', label: t('customers.tabConsents'), children: <CustomerConsents id={c.id} /> },
             { key: 'history', label: t('customers.tabHistory'), children: <CustomerHistory id={c.id} /> },
             { key: 'tags', label: t('customers.tabTags'), children: <CustomerTagsPanel customer={c} editable={can('customers.edit')} onSaved={() => setReveal(false)} /> },
           ]}

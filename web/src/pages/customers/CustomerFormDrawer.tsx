@@ -110,7 +110,7 @@ export function CustomerFormDrawer({
       {topError && <Alert type="error" showIcon title={topError} style={{ marginBottom: 16 }} data-testid="form-error" />}
       {customer?.masked && <Alert type="info" showIcon title={t('customers.maskedEditHelp')} style={{ marginBottom: 16 }} />}
       <Form<CustomerFormValues> form={form} layout="vertical" name="customer" initialValues={EMPTY_FORM}>
-        <CustomerFormFields keepPhone={customer?.phone ?? undefined} keepEmail={customer?.email ?? undefined} />
+        <CustomerFormFields keepPhone={customer?.phone ?? undefined} keepEmail={customer?.email ?? undefined} editing={!!customer} />
       </Form>
     </Drawer>
   );

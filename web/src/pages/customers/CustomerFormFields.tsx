@@ -5,7 +5,16 @@ import { CONSENT_CHANNELS, GENDERS, STAGES } from '../../api/customers';
 import { isValidEmail, isValidMobile } from './customerValidation';
 
 /** The fields of the customer drawer; `keep` = values loaded from the server that need no re-check (masked). */
-export function CustomerFormFields({ keepPhone, keepEmail }: { keepPhone?: string; keepEmail?: string }) {
+export function CustomerFormFields({
+  keepPhone,
+  keepEmail,
+  editing = false,
+}: {
+  keepPhone?: string;
+  keepEmail?: string;
+  /** Editing an existing record: offers the consent note kept with a consent change. */
+  editing?: boolean;
+}) {
   const { t } = useTranslation();
   const half = { xs: 24, sm: 12 };
   const third = { xs: 24, sm: 8 };
@@ -102,6 +111,11 @@ export function CustomerFormFields({ keepPhone, keepEmail }: { keepPhone?: strin
       <Form.Item name="consent" label={t('customers.consent')} extra={t('customers.consentHelp')}>
         <Checkbox.Group options={CONSENT_CHANNELS.map((c) => ({ value: c, label: t(`customers.consentChannels.${c}`) }))} />
       </Form.Item>
+      {editing && (
+        <Form.Item name="consent_note" label={t('customers.consentNote')} extra={t('customers.consentNoteHelp')}>
+          <Input maxLength={200} data-testid="customer-consent-note" />
+        </Form.Item>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { PlusOutlined, TagsOutlined, FolderAddOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FolderAddOutlined, PlusOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Typography } from 'antd';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { BulkTagsModal } from './BulkTagsModal';
 import { customerColumns, openUnlessControl } from './customerColumns';
 import { CUSTOMER_FILTERS, CustomerFilters } from './CustomerFilters';
 import { CustomerFormDrawer } from './CustomerFormDrawer';
+import { ExportModal } from './export/ExportModal';
 import { invalidateCustomers } from './invalidate';
 
 /** 客户档案: searchable, filterable customer list with bulk actions. */
@@ -19,8 +20,10 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const canEdit = useSession().can('customers.edit');
+  const { can } = useSession();
+  const canEdit = can('customers.edit');
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
   const [bulk, setBulk] = useState<'tags' | 'category' | null>(null);
   const table = useServerTable<Customer>({
@@ -41,19 +44,31 @@ export function CustomersPage() {
         title={t('nav.customerRecords')}
         subtitle={t('customers.subtitle')}
         extra={
-          canEdit && (
-            <>
-              <Button icon={<TagsOutlined />} disabled={selected.length === 0} onClick={() => setBulk('tags')} data-testid="customer-bulk-tags">
-                {t('customers.bulkTags')}
+          <>
+            {can('customers.export') && (
+              <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="customer-export">
+                {t('exports.button')}
               </Button>
-              <Button icon={<FolderAddOutlined />} disabled={selected.length === 0} onClick={() => setBulk('category')} data-testid="customer-add-category">
-                {t('customers.addToCategory')}
+            )}
+            {canEdit && (
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/customers/import')} data-testid="customer-import">
+                {t('imports.button')}
               </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
-                {t('customers.create')}
-              </Button>
-            </>
-          )
+            )}
+            {canEdit && (
+              <>
+                <Button icon={<TagsOutlined />} disabled={selected.length === 0} onClick={() => setBulk('tags')} data-testid="customer-bulk-tags">
+                  {t('customers.bulkTags')}
+                </Button>
+                <Button icon={<FolderAddOutlined />} disabled={selected.length === 0} onClick={() => setBulk('category')} data-testid="customer-add-category">
+                  {t('customers.addToCategory')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
+                  {t('customers.create')}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       <CustomerFilters table={table} />
@@ -80,6 +95,7 @@ export function CustomersPage() {
           navigate(`/customers/${c.id}`);
         }}
       />
+      <ExportModal open={exporting} filters={table.filters} onClose={() => setExporting(false)} />
       <BulkTagsModal ids={selected} open={bulk === 'tags'} onClose={() => setBulk(null)} onDone={done} />
       <AddToCategoryModal ids={selected} open={bulk === 'category'} onClose={() => setBulk(null)} onDone={done} />
     </>

@@ -18,6 +18,8 @@ export interface CustomerFormValues {
   hobbies?: string;
   notes?: string;
   consent: ConsentChannel[];
+  /** Edit only: the reason of a consent change. */
+  consent_note?: string;
   tags: string[];
 }
 
@@ -94,5 +96,7 @@ export function toPatchBody(v: CustomerFormValues, loaded: Customer): CustomerIn
       (out as Record<string, unknown>)[key] = next[key];
     }
   }
+  // The note belongs to a consent change; alone it would be an empty edit.
+  if (out.consent && text(v.consent_note) !== '') out.consent_note = text(v.consent_note);
   return out;
 }

@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { adminApi, adminKeys } from '../../../api/admin';
 
 /** Select a staff user by searching the users list; the value is the user id as a string. */
-export function UserPicker({ value, onChange }: { value: string | undefined; onChange: (id: string | undefined) => void }) {
+export function UserPicker({
+  value,
+  onChange,
+  placeholder,
+}: {
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  placeholder?: string;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const users = useQuery({
@@ -19,7 +27,7 @@ export function UserPicker({ value, onChange }: { value: string | undefined; onC
       allowClear
       showSearch
       filterOption={false}
-      placeholder={t('logs.actor')}
+      placeholder={placeholder ?? t('logs.actor')}
       value={value}
       onSearch={setQ}
       onChange={(v?: string) => onChange(v)}

@@ -1,0 +1,172 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Spin, Steps, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { customerDataApi, customerDataKeys, type CustomerImport, type MatchBy } from '../../../api/customerData';
+import { errorText } from '../../../auth/errors';
+import { invalidateCustomers } from '../invalidate';
+import { ImportJobView } from './ImportJobView';
+import { ImportMappingStep } from './ImportMappingStep';
+import { initialMapping, isFinished, mappingOk, mappingProblems, type Mapping } from './importMapping';
+import { useImportJob } from './useImportJob';
+
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * 导入客户: upload → map columns → dry run and/or import → result. The file is kept in memory:
+ * an upload can be started once, so a real run after a dry run uploads it again.
+ */
+export function ImportWizard() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState(0);
+  const [file, setFile] = useState<File | null>(null);
+  const [upload, setUpload] = useState<CustomerImport | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [matchBy, setMatchBy] = useState<MatchBy>('phone');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [runId, setRunId] = useState<number | null>(null);
+  const started = useRef(new Set<number>());
+  const run = useImportJob(runId);
+  const job = run.data;
+
+  // A finished real import changed customers: refresh the lists and the import history.
+  const finishedId = job && isFinished(job.status) ? job.id : null;
+  useEffect(() => {
+    if (finishedId === null) return;
+    void queryClient.invalidateQueries({ queryKey: customerDataKeys.imports });
+    if (job && !job.dry_run && job.status === 'succeeded') void invalidateCustomers(queryClient);
+  }, [finishedId, job, queryClient]);
+
+  const receive = async (f: File) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const uploaded = await customerDataApi.upload(f);
+      setFile(f);
+      setUpload(uploaded);
+      setMapping(initialMapping(uploaded));
+      setRunId(null);
+      setStep(1);
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async (dryRun: boolean) => {
+    if (!upload || !file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      let target = upload;
+      if (started.current.has(target.id)) {
+        target = await customerDataApi.upload(file);
+        setUpload(target);
+      }
+      started.current.add(target.id);
+      await customerDataApi.startImport(target.id, { mapping, match_by: matchBy, dry_run: dryRun });
+      setRunId(target.id);
+      setStep(2);
+    } catch (e) {
+      setError(errorText(t, e));
+      setStep(1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restart = () => {
+    setStep(0);
+    setFile(null);
+    setUpload(null);
+    setRunId(null);
+    setError(null);
+  };
+
+  const problems = mappingProblems(mapping, matchBy);
+  const finished = !!job && isFinished(job.status);
+  return (
+    <>
+      <Steps
+        current={step}
+        style={{ marginBottom: 24 }}
+        items={[{ title: t('imports.stepUpload') }, { title: t('imports.stepMapping') }, { title: t('imports.stepRun') }]}
+      />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" />}
+      {step === 0 && (
+        <Spin spinning={busy}>
+          <Upload.Dragger
+            accept={ACCEPT}
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void receive(f);
+              return false;
+            }}
+            data-testid="import-upload"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('imports.dropHere')}</p>
+            <p className="ant-upload-hint">{t('imports.dropHint')}</p>
+          </Upload.Dragger>
+        </Spin>
+      )}
+      {step === 1 && upload && (
+        <>
+          <ImportMappingStep job={upload} mapping={mapping} onMapping={setMapping} matchBy={matchBy} onMatchBy={setMatchBy} />
+          <Flex gap={8} justify="flex-end" style={{ marginTop: 16 }}>
+            <Button onClick={restart}>{t('imports.otherFile')}</Button>
+            <Button disabled={!mappingOk(problems)} loading={busy} onClick={() => void start(true)} data-testid="import-dry-run">
+              {t('imports.dryRun')}
+            </Button>
+            <Button type="primary" disabled={!mappingOk(problems)} loading={busy} onClick={() => void start(false)} data-testid="import-start">
+              {t('imports.start')}
+            </Button>
+          </Flex>
+        </>
+      )}
+      {step === 2 && (
+        <>
+          {job ? <ImportJobView job={job} /> : run.error ? <Alert type="error" showIcon title={errorText(t, run.error)} /> : <Spin />}
+          {finished && (
+            <Flex gap={8} justify="center" style={{ marginTop: 16 }}>
+              {job.status === 'succeeded' && !job.dry_run ? (
+                <>
+                  <Button onClick={restart}>{t('imports.another')}</Button>
+                  <Button type="primary" onClick={() => navigate('/customers')} data-testid="import-to-customers">
+                    {t('imports.toCustomers')}
+                  </Button>
+                </>
+              ) : (
+                <>
+                  <Button onClick={restart} data-testid="import-reupload">
+                    {t('imports.otherFile')}
+                  </Button>
+                  <Button onClick={() => setStep(1)}>{t('imports.backToMapping')}</Button>
+                  {job.status === 'succeeded' && (
+                    <Button type="primary" loading={busy} onClick={() => void start(false)} data-testid="import-start-after-dry-run">
+                      {t('imports.start')}
+                    </Button>
+                  )}
+                </>
+              )}
+            </Flex>
+          )}
+        </>
+      )}
+      {step === 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+          {t('imports.formatHelp')}
+        </Typography.Paragraph>
+      )}
+    </>
+  );
+}
