@@ -29,7 +29,8 @@ if (!('ResizeObserver' in window)) {
 }
 
 // antd pages render slowly in jsdom when test files run in parallel.
-configure({ asyncUtilTimeout: 5000 });
+// Generous: CI runs these beside the C++ suites on 2 cores; a passing wait returns at once.
+configure({ asyncUtilTimeout: 15000 });
 
 afterEach(() => {
   cleanup();
