@@ -360,6 +360,14 @@ Result<void> CustomerService::erase(const Caller& caller, int64_t id, std::strin
                            fmt::format("Type the customer number {} to confirm.", row->number),
                            "confirm");
     }
+    // A merged record is the undo of its merge (merge_service.h); anonymise the person instead.
+    CRM_TRY_ASSIGN(auto merged, tx.query("SELECT merged_into FROM customers WHERE id = ? AND "
+                                         "merged_into IS NOT NULL", id));
+    if (!merged.empty()) {
+      return conflict("customer.merged",
+                      fmt::format("Customer {} was merged into another record and cannot be "
+                                  "erased; undo the merge first, or anonymise it.", row->number));
+    }
     CRM_TRY(repository_.erase(tx, id));
     return record(tx, caller, id, "erased", Json{{"number", row->number}});
   });

@@ -318,6 +318,18 @@ Result<MergeRecord> MergeService::undo(const Caller& caller, int64_t merge_id) {
                       fmt::format("Customer {} was changed after the merge; undoing it would lose "
                                   "that change.", merge->survivor_number));
     }
+    // The snapshots hold the person's data as it was: bringing them back after an anonymisation
+    // would undo the erasure.
+    CRM_TRY_ASSIGN(auto anonymised,
+                   tx.query("SELECT number FROM customers WHERE id IN (?, ?) AND "
+                            "anonymised_at_ms IS NOT NULL ORDER BY id LIMIT 1",
+                            merge->survivor_id, merge->merged_id));
+    if (!anonymised.empty()) {
+      return conflict("merge.anonymised",
+                      fmt::format("Customer {} was anonymised after the merge; undoing it would "
+                                  "bring the erased personal data back.",
+                                  anonymised.front().get_string(0)));
+    }
     if (merged == subjects.end() || merged->second.merged_into != merge->survivor_id) {
       return conflict("merge.not_undoable",
                       fmt::format("Customer {} no longer exists as a merged record.",

@@ -224,6 +224,29 @@ TEST_P(MergeTest, UndoIsRefusedAfterTheSurvivorWasEdited) {
             Status::kNotFound);
 }
 
+// The merged record's snapshot must not outlive the person's erasure, and the record itself is
+// the undo of its merge.
+TEST_P(MergeTest, MergedRecordCannotBeErasedAndUndoIsRefusedAfterAnonymisation) {
+  const int64_t a = create("admin", survivor_fields())["id"];
+  const Json b_json = create("admin", merged_fields());
+  const int64_t b = b_json["id"];
+  const int64_t merge_id = body(merge("admin", a, b))["id"];
+  const std::string b_path = "/api/v1/customers/" + std::to_string(b);
+  http::Response erased =
+      call("admin", Method::kDelete, b_path + "/erase", {{"confirm", b_json["number"]}});
+  EXPECT_EQ(erased.status(), Status::kConflict) << erased.body();
+  EXPECT_EQ(body(erased)["error"]["code"], "customer.merged");
+
+  http::Response anonymised =
+      call("admin", Method::kPost, b_path + "/anonymise", {{"confirm", b_json["number"]}});
+  ASSERT_EQ(anonymised.status(), Status::kOk) << anonymised.body();
+  http::Response undone = call("admin", Method::kPost,
+                               "/api/v1/customer-merges/" + std::to_string(merge_id) + "/undo");
+  EXPECT_EQ(undone.status(), Status::kConflict) << undone.body();
+  EXPECT_EQ(body(undone)["error"]["code"], "merge.anonymised");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers WHERE merged_into IS NOT NULL"), 1);
+}
+
 TEST_P(MergeTest, RefusesSameMergedMissingAndOutOfScopeCustomers) {
   const int64_t a = create("admin", {{"name", "A"}})["id"];
   const int64_t b = create("admin", {{"name", "B"}})["id"];
