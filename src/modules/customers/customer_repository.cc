@@ -11,16 +11,7 @@
 
 namespace crm::customers {
 
-namespace {
-
-constexpr std::string_view kColumns =
-    "id, number, name, gender, birthday, phone_cipher, phone_index, email_cipher, email_index, "
-    "id_number_cipher, id_number_index, province, city, district, address_cipher, "
-    "source_channel, stage, owner_id, hobbies, notes, consent_sms, consent_email, consent_phone, "
-    "version, created_at_ms, created_by, updated_at_ms, updated_by, deleted_at_ms, deleted_by, "
-    "anonymised_at_ms";
-
-StoredCustomer from_row(const storage::Row& r) {
+StoredCustomer stored_customer_from_row(const storage::Row& r) {
   StoredCustomer c;
   c.id = r.get_int(0);
   c.number = r.get_string(1);
@@ -50,6 +41,8 @@ StoredCustomer from_row(const storage::Row& r) {
   c.anonymised_at_ms = r.get_optional_int(30);
   return c;
 }
+
+namespace {
 
 // name_pinyin / name_initials of `c`, derived from the name when the caller left them empty.
 NamePinyin search_fields(const StoredCustomer& c) {
@@ -159,10 +152,11 @@ Result<bool> CustomerRepository::update(storage::Connection& tx, const StoredCus
 
 Result<std::optional<StoredCustomer>> CustomerRepository::find(storage::Connection& db,
                                                                int64_t id) const {
-  static const std::string sql = fmt::format("SELECT {} FROM customers WHERE id = ?", kColumns);
+  static const std::string sql =
+      fmt::format("SELECT {} FROM customers WHERE id = ?", kStoredCustomerColumns);
   CRM_TRY_ASSIGN(auto row, db.query_optional(sql, id));
   if (!row) return std::optional<StoredCustomer>{};
-  return std::optional<StoredCustomer>(from_row(*row));
+  return std::optional<StoredCustomer>(stored_customer_from_row(*row));
 }
 
 Result<std::optional<std::string>> CustomerRepository::find_number_by_index(
@@ -277,10 +271,11 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
   }
   const char* direction = sort.descending ? "DESC" : "ASC";
   const std::string sql =
-      fmt::format("SELECT {} FROM customers WHERE {} ORDER BY {} {}, id {} LIMIT {}", kColumns,
-                  where, sort.key_column, direction, direction, query.limit + 1);
+      fmt::format("SELECT {} FROM customers WHERE {} ORDER BY {} {}, id {} LIMIT {}",
+                  kStoredCustomerColumns, where, sort.key_column, direction, direction,
+                  query.limit + 1);
   CRM_TRY_ASSIGN(auto rows, db.query_values(sql, params));
-  for (const auto& row : rows) page.items.push_back(from_row(row));
+  for (const auto& row : rows) page.items.push_back(stored_customer_from_row(row));
   if (page.items.size() > static_cast<size_t>(query.limit)) {
     page.items.pop_back();
     const StoredCustomer& last = page.items.back();

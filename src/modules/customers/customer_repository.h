@@ -12,6 +12,17 @@
 
 namespace crm::customers {
 
+// The columns of a StoredCustomer, in the order stored_customer_from_row reads them (indexes
+// 0..30); other repositories of the module append their own columns after these.
+inline constexpr std::string_view kStoredCustomerColumns =
+    "id, number, name, gender, birthday, phone_cipher, phone_index, email_cipher, email_index, "
+    "id_number_cipher, id_number_index, province, city, district, address_cipher, "
+    "source_channel, stage, owner_id, hobbies, notes, consent_sms, consent_email, consent_phone, "
+    "version, created_at_ms, created_by, updated_at_ms, updated_by, deleted_at_ms, deleted_by, "
+    "anonymised_at_ms";
+inline constexpr size_t kStoredCustomerColumnCount = 31;
+StoredCustomer stored_customer_from_row(const storage::Row& row);
+
 // SQL for customers, tags, history and number counters. Sees only sealed personal data.
 // Stateless; every call runs on the caller's connection (transaction).
 class CustomerRepository {

@@ -6,19 +6,15 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "modules/customers/customer_repository.h"
 #include "storage/storage_error.h"
 
 namespace crm::customers {
 
 namespace {
 
-// The same columns as the customer repository reads, plus merged_into.
-constexpr std::string_view kColumns =
-    "id, number, name, gender, birthday, phone_cipher, phone_index, email_cipher, email_index, "
-    "id_number_cipher, id_number_index, province, city, district, address_cipher, "
-    "source_channel, stage, owner_id, hobbies, notes, consent_sms, consent_email, consent_phone, "
-    "version, created_at_ms, created_by, updated_at_ms, updated_by, deleted_at_ms, deleted_by, "
-    "merged_into";
+// The customer repository's columns, then merged_into.
+const std::string kColumns = fmt::format("{}, merged_into", kStoredCustomerColumns);
 
 constexpr std::string_view kMergeColumns =
     "id, survivor_id, merged_id, survivor_number, merged_number, merged_at_ms, merged_by, "
@@ -29,33 +25,8 @@ constexpr size_t kIdsPerQuery = 500;
 
 MergeSubject subject_from_row(const storage::Row& r) {
   MergeSubject s;
-  StoredCustomer& c = s.row;
-  c.id = r.get_int(0);
-  c.number = r.get_string(1);
-  c.fields.name = r.get_string(2);
-  c.fields.gender = r.get_string(3);
-  c.fields.birthday = r.get_optional_string(4);
-  c.phone = {r.get_optional_string(5), r.get_optional_string(6)};
-  c.email = {r.get_optional_string(7), r.get_optional_string(8)};
-  c.id_number = {r.get_optional_string(9), r.get_optional_string(10)};
-  c.fields.address.province = r.get_string(11);
-  c.fields.address.city = r.get_string(12);
-  c.fields.address.district = r.get_string(13);
-  c.address_cipher = r.get_optional_string(14);
-  c.fields.source_channel = r.get_string(15);
-  c.fields.stage = r.get_string(16);
-  c.owner_id = r.get_int(17);
-  c.fields.hobbies = r.get_string(18);
-  c.fields.notes = r.get_string(19);
-  c.fields.consent = {r.get_bool(20), r.get_bool(21), r.get_bool(22)};
-  c.version = r.get_int(23);
-  c.created_at_ms = r.get_int(24);
-  c.created_by = r.get_int(25);
-  c.updated_at_ms = r.get_int(26);
-  c.updated_by = r.get_int(27);
-  c.deleted_at_ms = r.get_optional_int(28);
-  c.deleted_by = r.get_optional_int(29);
-  s.merged_into = r.get_optional_int(30);
+  s.row = stored_customer_from_row(r);
+  s.merged_into = r.get_optional_int(kStoredCustomerColumnCount);
   return s;
 }
 
