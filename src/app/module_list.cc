@@ -8,6 +8,7 @@
 #include "modules/interactions/interaction_participant.h"
 #include "modules/interactions/interactions_module.h"
 #include "modules/messaging/messaging_module.h"
+#include "modules/orders/orders_module.h"
 #include "modules/recovery/auth_account_directory.h"
 #include "modules/recovery/recovery_module.h"
 #include "modules/settings/settings_module.h"
@@ -39,6 +40,11 @@ modules::Modules make_modules(modules::ModuleContext& context) {
   modules.add<interactions::InteractionsModule>(context, audit_module.service(),
                                                 customers_module.service());
   customers_module.participants().add(interactions::interaction_participant());
+
+  auto& orders_module = modules.add<orders::OrdersModule>(
+      context, orders::OrdersDependencies{audit_module.service(), customers_module.service(),
+                                          messaging_module.service(), settings_module.service()});
+  customers_module.participants().add(orders_module.participant());
 
   // Roles grant permissions from one catalogue that every module contributes to.
   auth_module.service().set_catalogue(modules);
