@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "modules/customers/customer_json.h"
 #include "modules/customers/customer_search.h"
+#include "modules/customers/customer_search_count.h"
 #include "modules/customers/pinyin.h"
 #include "storage/storage_error.h"
 
@@ -194,27 +195,6 @@ Result<void> CustomerRepository::erase(storage::Connection& tx, int64_t id) cons
   return {};
 }
 
-// The total of a live list filtered at most by owner, from the trigger-kept counters of migration
-// 0006 (SQLite only, see there); nullopt when the list needs a COUNT.
-static Result<std::optional<int64_t>> counted_by_owner(storage::Connection& db,
-                                                       const CustomerFilter& f) {
-  if (db.dialect() != storage::Dialect::kSqlite || f.deleted || f.q || f.phone_index ||
-      f.email_index || f.number || f.category_id || f.tag || f.stage || f.created_from_ms ||
-      f.created_to_ms) {
-    return std::optional<int64_t>();
-  }
-  std::optional<int64_t> owner = f.scope_owner_id;
-  if (f.owner_id) {
-    if (owner && *owner != *f.owner_id) return std::optional<int64_t>(0);
-    owner = f.owner_id;
-  }
-  CRM_TRY_ASSIGN(auto rows,
-                 owner ? db.query("SELECT COALESCE(SUM(live), 0) FROM customer_live_counts "
-                                  "WHERE owner_id = ?", *owner)
-                       : db.query("SELECT COALESCE(SUM(live), 0) FROM customer_live_counts"));
-  return std::optional<int64_t>(rows.front().get_int(0));
-}
-
 Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
                                                       const CustomerQuery& query) const {
   const CustomerFilter& f = query.filter;
@@ -227,23 +207,38 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
     where += condition;
     (params.push_back(storage::to_value(values)), ...);
   };
+  // The exact total first (counters where they know it, see customer_search_count.h): a large
+  // match set is better tested row by row along the sort index than read whole and sorted.
+  CRM_TRY_ASSIGN(auto counted, counted_total(db, f));
+  bool row_tests = false;
+  if (counted) {
+    CRM_TRY_ASSIGN(row_tests, prefer_row_tests(db, f, *counted));
+  }
   if (f.scope_owner_id) add("owner_id = ?", *f.scope_owner_id);
-  if (f.q) add_q_condition(db.dialect(), *f.q, where, params);
+  if (f.q) {
+    add_q_condition(db.dialect(), *f.q, where, params, row_tests ? QForm::kRowTest : QForm::kIdSet);
+  }
   if (f.phone_index) add("phone_index = ?", *f.phone_index);
   if (f.email_index) add("email_index = ?", *f.email_index);
   if (f.number) add("number = ?", *f.number);
   if (f.category_id) {
-    add("id IN (SELECT customer_id FROM customer_category_members WHERE category_id = ?)",
+    add(row_tests ? "EXISTS (SELECT 1 FROM customer_category_members m WHERE "
+                    "m.customer_id = customers.id AND m.category_id = ?)"
+                  : "id IN (SELECT customer_id FROM customer_category_members WHERE category_id = ?)",
         *f.category_id);
   }
-  if (f.tag) add("id IN (SELECT customer_id FROM customer_tags WHERE tag = ?)", *f.tag);
+  if (f.tag) {
+    add(row_tests ? "EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = customers.id AND "
+                    "t.tag = ?)"
+                  : "id IN (SELECT customer_id FROM customer_tags WHERE tag = ?)",
+        *f.tag);
+  }
   if (f.stage) add("stage = ?", *f.stage);
   if (f.owner_id) add("owner_id = ?", *f.owner_id);
   if (f.created_from_ms) add("created_at_ms >= ?", *f.created_from_ms);
   if (f.created_to_ms) add("created_at_ms < ?", *f.created_to_ms);
 
   Page<StoredCustomer> page;
-  CRM_TRY_ASSIGN(auto counted, counted_by_owner(db, f));
   if (counted) {
     page.total = *counted;
   } else {
@@ -270,10 +265,19 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
     params.push_back(cursor->second);
   }
   const char* direction = sort.descending ? "DESC" : "ASC";
-  const std::string sql =
+  std::string sql =
       fmt::format("SELECT {} FROM customers WHERE {} ORDER BY {} {}, id {} LIMIT {}",
                   kStoredCustomerColumns, where, sort.key_column, direction, direction,
                   query.limit + 1);
+  // A few thousand matches read whole: pick the page inside the sort-key index (migration 0007)
+  // and read only its rows (customer_search_count.h).
+  if (counted && !row_tests && (f.q || f.tag || f.category_id) &&
+      db.dialect() == storage::Dialect::kSqlite) {
+    sql = fmt::format("SELECT {0} FROM customers WHERE id IN (SELECT id FROM customers INDEXED BY "
+                      "customers_sort_keys WHERE {1} ORDER BY {2} {3}, id {3} LIMIT {4}) "
+                      "ORDER BY {2} {3}, id {3}",
+                      kStoredCustomerColumns, where, sort.key_column, direction, query.limit + 1);
+  }
   CRM_TRY_ASSIGN(auto rows, db.query_values(sql, params));
   for (const auto& row : rows) page.items.push_back(stored_customer_from_row(row));
   if (page.items.size() > static_cast<size_t>(query.limit)) {

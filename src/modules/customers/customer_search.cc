@@ -116,61 +116,115 @@ std::optional<std::string> prefix_upper_bound(std::string_view prefix) {
   return std::nullopt;
 }
 
-void add_q_condition(storage::Dialect dialect, std::string_view q, std::string& where,
-                     std::vector<storage::Value>& params) {
-  // PostgreSQL compares in the database's locale unless told otherwise; the migration's prefix
-  // indexes are in "C" (byte order), which is what a prefix range needs.
-  const std::string_view collate = dialect == storage::Dialect::kPostgres ? " COLLATE \"C\"" : "";
-  // Each alternative is one indexed lookup; their UNION is the candidate id set, so the planner
-  // never has to consider an OR of six columns.
-  std::vector<std::string> parts;
-  auto prefix = [&](std::string_view column, std::string_view text) {
-    const auto bound = prefix_upper_bound(text);
-    std::string part = fmt::format("SELECT id FROM customers WHERE {0}{1} >= ?", column, collate);
-    params.push_back(std::string(text));
-    if (bound) {
-      part += fmt::format(" AND {0}{1} < ?", column, collate);
-      params.push_back(*bound);
-    }
-    parts.push_back(std::move(part));
-  };
-
-  const std::string lower = to_lower_ascii(q);
-  const auto points = code_points(lower);
-  if (points.size() <= 2) {
-    parts.push_back("SELECT customer_id FROM customer_name_grams WHERE gram = ?");
-    params.push_back(lower);
-  } else {
-    // Longer: names holding q's first two characters, then the exact test on those few.
-    parts.push_back(
-        "SELECT c.id FROM customer_name_grams g JOIN customers c ON c.id = g.customer_id "
-        "WHERE g.gram = ? AND c.name_lower LIKE ? ESCAPE '\\'");
-    params.push_back(std::string(points[0]) + std::string(points[1]));
-    params.push_back("%" + escape_like(lower) + "%");
-  }
+QTerms q_terms(std::string_view q) {
+  QTerms terms;
+  terms.lower = to_lower_ascii(q);
+  terms.code_points = code_points(terms.lower).size();
   std::string compact;
-  for (const char c : lower) {
+  for (const char c : terms.lower) {
     if (c != ' ') compact.push_back(c);
   }
-  if (is_ascii_search_text(compact)) {
-    prefix("name_pinyin", compact);
-    prefix("name_initials", compact);
-  }
+  if (is_ascii_search_text(compact)) terms.pinyin = compact;
   std::string number = compact;
   if (!number.empty() && number.front() != 'c') number.insert(number.begin(), 'c');
   if (number.size() > 1 && std::all_of(number.begin() + 1, number.end(),
                                        [](char c) { return c >= '0' && c <= '9'; })) {
     number.front() = 'C';
-    prefix("number", number);
+    terms.number = number;
   }
-  prefix("province", q);
-  prefix("city", q);
-  prefix("district", q);
+  terms.address = std::string(q);
+  return terms;
+}
 
-  where += " AND id IN (";
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) where += " UNION ";
-    where += parts[i];
+std::vector<QBranch> q_branches(storage::Dialect dialect, const QTerms& terms) {
+  // PostgreSQL compares in the database's locale unless told otherwise; the migration's prefix
+  // indexes are in "C" (byte order), which is what a prefix range needs.
+  const std::string_view collate = dialect == storage::Dialect::kPostgres ? " COLLATE \"C\"" : "";
+  // `column` starts with `text`, as a range: "col >= ? [AND col < ?]".
+  auto range = [&](std::string_view column, const std::string& text,
+                   std::vector<storage::Value>& params) {
+    std::string sql = fmt::format("{0}{1} >= ?", column, collate);
+    params.push_back(text);
+    if (const auto bound = prefix_upper_bound(text)) {
+      sql += fmt::format(" AND {0}{1} < ?", column, collate);
+      params.push_back(*bound);
+    }
+    return sql;
+  };
+  // Ids and row test of "one of `columns` starts with `text`".
+  auto prefixes = [&](QBranch::Kind kind, std::initializer_list<std::string_view> columns,
+                      const std::string& text) {
+    QBranch branch{kind, "", {}, "", {}};
+    for (const std::string_view column : columns) {
+      if (!branch.ids.empty()) {
+        branch.ids += " UNION ALL ";
+        branch.matches += " OR ";
+      }
+      branch.ids += "SELECT id FROM customers WHERE " + range(column, text, branch.ids_params);
+      branch.matches += "(" + range(column, text, branch.matches_params) + ")";
+    }
+    return branch;
+  };
+
+  std::vector<QBranch> branches;
+  const auto points = code_points(terms.lower);
+  QBranch name{QBranch::Kind::kName, "", {}, "", {}};
+  if (points.size() <= 2) {
+    name.ids = "SELECT customer_id FROM customer_name_grams WHERE gram = ?";
+    name.ids_params.push_back(terms.lower);
+    name.matches = "EXISTS (SELECT 1 FROM customer_name_grams WHERE gram = ? AND "
+                   "customer_id = customers.id)";
+    name.matches_params.push_back(terms.lower);
+  } else {
+    // Longer: the names holding q's first two-character grams (a join of the gram index, so a
+    // common first pair such as 王伟 is narrowed by the next one), then the exact test on those.
+    std::vector<std::string> pairs;
+    for (size_t i = 0; i + 1 < points.size() && pairs.size() < 3; ++i) {
+      std::string pair = std::string(points[i]) + std::string(points[i + 1]);
+      if (std::find(pairs.begin(), pairs.end(), pair) == pairs.end()) pairs.push_back(pair);
+    }
+    name.ids = "SELECT g0.customer_id FROM customer_name_grams g0";
+    for (size_t i = 1; i < pairs.size(); ++i) {
+      name.ids += fmt::format(" JOIN customer_name_grams g{0} ON g{0}.customer_id = "
+                              "g0.customer_id AND g{0}.gram = ?", i);
+      name.ids_params.push_back(pairs[i]);
+    }
+    name.ids += " JOIN customers c ON c.id = g0.customer_id WHERE g0.gram = ? AND "
+                "c.name_lower LIKE ? ESCAPE '\\'";
+    const std::string like = "%" + escape_like(terms.lower) + "%";
+    name.ids_params.push_back(pairs[0]);
+    name.ids_params.push_back(like);
+    name.matches = "name_lower LIKE ? ESCAPE '\\'";
+    name.matches_params.push_back(like);
+  }
+  branches.push_back(std::move(name));
+  if (terms.pinyin) {
+    branches.push_back(prefixes(QBranch::Kind::kPinyin, {"name_pinyin", "name_initials"},
+                                *terms.pinyin));
+  }
+  if (terms.number) branches.push_back(prefixes(QBranch::Kind::kNumber, {"number"}, *terms.number));
+  branches.push_back(
+      prefixes(QBranch::Kind::kAddress, {"province", "city", "district"}, terms.address));
+  return branches;
+}
+
+void add_q_condition(storage::Dialect dialect, std::string_view q, std::string& where,
+                     std::vector<storage::Value>& params, QForm form) {
+  // kIdSet: each alternative is one indexed lookup; their UNION ALL is the candidate id set (IN
+  // ignores duplicates, so no extra de-duplicating pass), and the planner never has to consider
+  // an OR of six columns.
+  where += form == QForm::kIdSet ? " AND id IN (" : " AND (";
+  bool first = true;
+  for (QBranch& branch : q_branches(dialect, q_terms(q))) {
+    if (!first) where += form == QForm::kIdSet ? " UNION ALL " : " OR ";
+    first = false;
+    if (form == QForm::kIdSet) {
+      where += branch.ids;
+      for (auto& value : branch.ids_params) params.push_back(std::move(value));
+    } else {
+      where += "(" + branch.matches + ")";
+      for (auto& value : branch.matches_params) params.push_back(std::move(value));
+    }
   }
   where += ")";
 }

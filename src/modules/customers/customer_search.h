@@ -36,8 +36,34 @@ std::optional<std::string> prefix_upper_bound(std::string_view prefix);
 // (case-insensitive, which covers the name prefix), or the pinyin / initials start with q
 // (ASCII q, spaces ignored), or the number starts with q (with or without the leading C), or the
 // province, city or district starts with q.
+// kIdSet: " AND id IN (<union of indexed lookups>)", best when q matches few customers (the
+// matches are read and sorted). kRowTest: " AND (<test> OR …)" on each row, best when q matches
+// many, so that the list walks its sort index and stops after one page (customer_search_count.h
+// prefer_row_tests).
+enum class QForm { kIdSet, kRowTest };
 void add_q_condition(storage::Dialect dialect, std::string_view q, std::string& where,
-                     std::vector<storage::Value>& params);
+                     std::vector<storage::Value>& params, QForm form = QForm::kIdSet);
+
+// q normalised the way its alternatives use it.
+struct QTerms {
+  std::string lower;                  // q, ASCII lower-cased: the name-contains text
+  size_t code_points = 0;             // of `lower`
+  std::optional<std::string> pinyin;  // lower without spaces, when it is [a-z0-9]+
+  std::optional<std::string> number;  // "C" + digits, when q is a number or its prefix
+  std::string address;                // q as given: the province / city / district prefix
+};
+QTerms q_terms(std::string_view q);
+
+// One alternative of q; add_q_condition is the UNION of their `ids`.
+struct QBranch {
+  enum class Kind { kName, kPinyin, kNumber, kAddress };
+  Kind kind;
+  std::string ids;  // "SELECT <customer id> …": candidates in any state (deleted too)
+  std::vector<storage::Value> ids_params;
+  std::string matches;  // the same test as a condition on an unaliased customers row
+  std::vector<storage::Value> matches_params;
+};
+std::vector<QBranch> q_branches(storage::Dialect dialect, const QTerms& terms);
 
 // Fills name_pinyin, name_initials and the grams of rows that have none yet (written before
 // migration 0002), `batch` rows per transaction. Returns how many rows it filled.

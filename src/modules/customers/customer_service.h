@@ -83,6 +83,24 @@ class CustomerService {
   // (ASCII case-insensitive), at most `limit` (1..1000), lowest id first.
   Result<std::vector<int64_t>> visible_ids_by_name_prefix(const http::Actor& actor,
                                                           std::string_view prefix, int limit);
+  // For the orders module (order intake), in the caller's transaction `tx`: the live customer
+  // whose phone, else whose email, matches (blind index; data scope is not applied, an order
+  // belongs to the person whoever owns them), or else a new `potential` customer owned by the
+  // caller with `source_channel` (history and audit rows included). `phone` and `email` are
+  // validated like create's. Errors: validation errors of parse_fields (fields name, phone,
+  // email); customer.phone_taken / customer.email_taken when a deleted customer holds them.
+  Result<CustomerRef> find_or_create_for_order(storage::Connection& tx, const Caller& caller,
+                                               const Json& person,
+                                               std::string_view source_channel);
+  // For other modules, in the caller's transaction: get_visible on `db`.
+  Result<CustomerRef> get_visible_in(storage::Connection& db, const http::Actor& actor,
+                                     int64_t id) const;
+  // For order messages: the customer's opened phone and email (either may be absent).
+  Result<CustomerFields> contact_fields(storage::Connection& db, int64_t id) const;
+  // A `potential` customer becomes `transacted` (history "stage_changed" and audit rows in
+  // `tx`); other stages and unknown ids are left as they are.
+  Result<void> mark_transacted(storage::Connection& tx, const Caller& caller, int64_t id) const;
+
   // For the duplicate list (duplicate_service.h): a stored row, in any state, with its personal
   // fields opened, tags and categories; the caller checks scope and masks.
   Result<Customer> unsealed(storage::Connection& db, const StoredCustomer& row) const {

@@ -2,9 +2,7 @@
 #include "modules/customers/import_service.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -19,8 +17,6 @@ namespace {
 
 constexpr size_t kErrorsShown = 50;
 constexpr size_t kPreviewRows = 10;
-constexpr size_t kLookupChunk = 500;  // values per IN (…): well under both dialects' limits
-constexpr size_t kMaxCategoryName = 32;
 
 Error import_not_found() {
   return not_found("import.not_found", "The import does not exist or is not yours.");
@@ -30,63 +26,12 @@ Error mapping_invalid(std::string message) {
   return invalid_input("import.mapping_invalid", std::move(message), "mapping");
 }
 
-// An existing customer found by a blind index or number.
-struct Existing {
-  int64_t id = 0;
-  std::string number;
-  int64_t owner_id = 0;
-  bool deleted = false;
-};
-
-// Looks up customers whose `column` is one of `keys`, in chunks; keyed by that column's value.
-Result<std::unordered_map<std::string, Existing>> lookup(storage::Connection& db,
-                                                         std::string_view column,
-                                                         const std::vector<std::string>& keys) {
-  std::unordered_map<std::string, Existing> found;
-  for (size_t start = 0; start < keys.size(); start += kLookupChunk) {
-    const size_t n = std::min(kLookupChunk, keys.size() - start);
-    std::string sql = fmt::format(
-        "SELECT {}, id, number, owner_id, deleted_at_ms FROM customers WHERE {} IN (", column,
-        column);
-    for (size_t i = 0; i < n; ++i) sql += i == 0 ? "?" : ", ?";
-    sql += ")";
-    std::vector<storage::Value> params(keys.begin() + static_cast<std::ptrdiff_t>(start),
-                                       keys.begin() + static_cast<std::ptrdiff_t>(start + n));
-    CRM_TRY_ASSIGN(auto rows, db.query_values(sql, params));
-    for (const auto& r : rows) {
-      found[r.get_string(0)] = {r.get_int(1), r.get_string(2), r.get_int(3), !r.is_null(4)};
-    }
-  }
-  return found;
-}
-
 Json error_json(const ImportError& e) {
   return {{"row", e.row}, {"column", e.column}, {"field", e.field}, {"code", e.code},
           {"message", e.message}};
 }
 
-bool visible(const Existing& existing, const Caller& caller) {
-  const auto owner = scope_owner(caller.actor);
-  return !existing.deleted && (!owner || existing.owner_id == *owner);
-}
-
 }  // namespace
-
-// One checked row, ready to write.
-struct PlannedRow {
-  int64_t row = 0;
-  CustomerFields fields;
-  std::optional<StoredCustomer> existing;  // set: an update of this stored row
-  CustomerFields before;                   // the existing row's plaintext fields
-  std::optional<std::string> phone_index, email_index;
-  std::vector<std::string> tags, categories;
-};
-
-struct ImportService::Plan {
-  std::vector<PlannedRow> rows;
-  std::vector<ImportError> errors;
-  int64_t processed = 0;
-};
 
 Json caller_json(const Caller& caller) {
   const auto& a = caller.actor;
@@ -255,290 +200,6 @@ Result<ImportRecord> ImportService::start(const Caller& caller, int64_t id, cons
   });
 }
 
-Result<void> ImportService::check(const Caller& caller, const ImportRecord& record, Plan& plan) {
-  CRM_TRY_ASSIGN(auto file, db_.read([&](storage::Connection& db) {
-                   return transfers_.import_file(db, record.id);
-                 }));
-  if (!file) return invalid_input("import.file_missing", "The uploaded file is gone.");
-  CRM_TRY_ASSIGN(tabular::Table table, tabular::read_table(*file));
-  file.reset();
-  const auto header = unique_header(table.header);
-
-  // Column index -> field, and field -> column title for error reports.
-  std::vector<std::pair<size_t, std::string>> mapped;
-  std::map<std::string, std::string, std::less<>> column_of;
-  for (size_t i = 0; i < header.size(); ++i) {
-    const auto found = record.mapping.find(header[i]);
-    if (found == record.mapping.end() || !found->is_string()) continue;
-    mapped.emplace_back(i, found->get<std::string>());
-    column_of[found->get<std::string>()] = header[i];
-  }
-  auto add_error = [&](int64_t row, std::string field, std::string code, std::string message) {
-    const auto column = column_of.find(field);
-    plan.errors.push_back({row, column == column_of.end() ? "" : column->second, std::move(field),
-                           std::move(code), std::move(message)});
-  };
-
-  // Phase 1: each row's cells and the key it is matched by.
-  struct Draft {
-    int64_t row = 0;
-    std::vector<std::pair<std::string, ImportCell>> cells;
-    std::optional<std::string> key;
-  };
-  std::vector<Draft> drafts;
-  drafts.reserve(table.rows.size());
-  std::vector<std::string> keys;
-  for (size_t i = 0; i < table.rows.size(); ++i) {
-    Draft draft;
-    draft.row = static_cast<int64_t>(i) + 2;
-    auto& cells = table.rows[i];
-    for (const auto& [index, field] : mapped) {
-      if (index >= cells.size()) continue;
-      std::string value(trim(cells[index]));
-      if (value.empty()) continue;
-      if (field == "number" && record.match_by == "number") draft.key = value;
-      if (field == "phone" && record.match_by == "phone") {
-        if (auto phone = normalize_phone(value)) draft.key = keyring_.blind_index("phone", *phone);
-      }
-      if (field == "email" && record.match_by == "email") {
-        if (auto email = normalize_email(value)) draft.key = keyring_.blind_index("email", *email);
-      }
-      draft.cells.emplace_back(field, ImportCell{std::move(value), header[index]});
-    }
-    cells = {};  // the plan holds what is needed; keep memory flat on big files
-    if (draft.cells.empty()) continue;  // a blank line is not a customer
-    if (draft.key) keys.push_back(*draft.key);
-    drafts.push_back(std::move(draft));
-  }
-
-  // Phase 2: the matched customers, in batches.
-  const std::string key_column = record.match_by == "number" ? "number"
-                                 : record.match_by == "email" ? "email_index"
-                                                              : "phone_index";
-  std::unordered_map<std::string, Existing> matches;
-  if (record.match_by != "none") {
-    CRM_TRY_ASSIGN(matches, db_.read([&](storage::Connection& db) {
-                     return lookup(db, key_column, keys);
-                   }));
-  }
-
-  // Phase 3: the create/update rules on every row, progress every kProgressEvery rows.
-  const std::string today = merchant_date(clock_.now_ms());
-  std::unordered_map<std::string, int64_t> phones_seen, emails_seen;
-  std::unordered_map<int64_t, int64_t> matched_seen;
-  for (size_t start = 0; start < drafts.size(); start += kProgressEvery) {
-    const size_t end = std::min(drafts.size(), start + static_cast<size_t>(kProgressEvery));
-    CRM_TRY(db_.read([&](storage::Connection& db) -> Result<void> {
-      for (size_t i = start; i < end; ++i) {
-        Draft& draft = drafts[i];
-        PlannedRow planned;
-        planned.row = draft.row;
-        if (draft.key) {
-          const auto found = matches.find(*draft.key);
-          if (found != matches.end() && visible(found->second, caller)) {
-            const auto [seen, fresh] = matched_seen.emplace(found->second.id, draft.row);
-            if (!fresh) {
-              add_error(draft.row, record.match_by, "import.duplicate_in_file",
-                        fmt::format("Row {} already updates customer {}.", seen->second,
-                                    found->second.number));
-              continue;
-            }
-            CRM_TRY_ASSIGN(auto stored, repository_.find(db, found->second.id));
-            if (!stored) continue;  // erased meanwhile: the write phase would fail; skip row
-            CRM_TRY_ASSIGN(Customer current, customers_.opened(*stored));
-            planned.before = current.fields;
-            planned.existing = std::move(*stored);
-          } else if (record.match_by == "number") {
-            add_error(draft.row, "number", "import.number_not_found",
-                      fmt::format("There is no customer {} that you can see.", *draft.key));
-            continue;
-          }
-          // A phone/email match outside the caller's scope is reported as taken below.
-        }
-        auto body = row_body(draft.cells);
-        if (!body) {
-          const std::string field = body.error().field;
-          add_error(draft.row, field, body.error().code, body.error().message);
-          continue;
-        }
-        auto fields = parse_fields(body->body, planned.before, !planned.existing, today);
-        if (!fields) {
-          add_error(draft.row, import_field_of(fields.error().field), fields.error().code,
-                    fields.error().message);
-          continue;
-        }
-        planned.fields = std::move(fields).value();
-        if (body->has_tags) {
-          auto tags = normalize_tags(body->tags);
-          if (!tags) {
-            add_error(draft.row, "tags", tags.error().code, tags.error().message);
-          } else {
-            planned.tags = std::move(tags).value();
-          }
-        }
-        for (auto& category : body->categories) {
-          const size_t chars = static_cast<size_t>(std::count_if(
-              category.begin(), category.end(),
-              [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-          if (chars > kMaxCategoryName || !is_valid_utf8(category)) {
-            add_error(draft.row, "categories", "validation.length",
-                      "Category names must be at most 32 characters.");
-            break;
-          }
-          if (std::find(planned.categories.begin(), planned.categories.end(), category) ==
-              planned.categories.end()) {
-            planned.categories.push_back(category);
-          }
-        }
-        if (planned.fields.phone) {
-          planned.phone_index = keyring_.blind_index("phone", *planned.fields.phone);
-          const auto [seen, fresh] = phones_seen.emplace(*planned.phone_index, draft.row);
-          if (!fresh) {
-            add_error(draft.row, "phone", "import.duplicate_in_file",
-                      fmt::format("Row {} has the same phone number.", seen->second));
-          }
-        }
-        if (planned.fields.email) {
-          planned.email_index = keyring_.blind_index("email", *planned.fields.email);
-          const auto [seen, fresh] = emails_seen.emplace(*planned.email_index, draft.row);
-          if (!fresh) {
-            add_error(draft.row, "email", "import.duplicate_in_file",
-                      fmt::format("Row {} has the same email address.", seen->second));
-          }
-        }
-        // Kept even with an error so that phase 4 reports its conflicts too; any error means
-        // nothing is written.
-        plan.rows.push_back(std::move(planned));
-      }
-      return {};
-    }));
-    plan.processed = static_cast<int64_t>(end);
-    CRM_TRY(db_.transaction([&](storage::Connection& tx) {
-      return transfers_.set_import_progress(tx, record.id, plan.processed);
-    }));
-  }
-  drafts.clear();
-
-  // Phase 4: phones and emails already owned by another customer than the matched one.
-  std::vector<std::string> phone_keys, email_keys;
-  for (const auto& row : plan.rows) {
-    if (row.phone_index) phone_keys.push_back(*row.phone_index);
-    if (row.email_index) email_keys.push_back(*row.email_index);
-  }
-  CRM_TRY_ASSIGN(auto phone_owners, db_.read([&](storage::Connection& db) {
-                   return lookup(db, "phone_index", phone_keys);
-                 }));
-  CRM_TRY_ASSIGN(auto email_owners, db_.read([&](storage::Connection& db) {
-                   return lookup(db, "email_index", email_keys);
-                 }));
-  for (const auto& row : plan.rows) {
-    const int64_t self = row.existing ? row.existing->id : 0;
-    if (row.phone_index) {
-      const auto owner = phone_owners.find(*row.phone_index);
-      if (owner != phone_owners.end() && owner->second.id != self) {
-        add_error(row.row, "phone", "customer.phone_taken",
-                  fmt::format("Customer {} already has this phone number.", owner->second.number));
-      }
-    }
-    if (row.email_index) {
-      const auto owner = email_owners.find(*row.email_index);
-      if (owner != email_owners.end() && owner->second.id != self) {
-        add_error(row.row, "email", "customer.email_taken",
-                  fmt::format("Customer {} already has this email address.", owner->second.number));
-      }
-    }
-  }
-  std::stable_sort(plan.errors.begin(), plan.errors.end(),
-                   [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
-  plan.processed = static_cast<int64_t>(table.rows.size());
-  return {};
-}
-
-Result<void> ImportService::write(const Caller& caller, ImportRecord& record, Plan& plan) {
-  const int64_t now = clock_.now_ms();
-  std::string day = merchant_date(now);
-  day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
-  return db_.transaction([&](storage::Connection& tx) -> Result<void> {
-    // Category names -> ids; unknown names are created.
-    std::unordered_map<std::string, int64_t> category_ids;
-    CRM_TRY_ASSIGN(auto existing_categories, tx.query("SELECT id, name FROM customer_categories"));
-    for (const auto& r : existing_categories) category_ids[r.get_string(1)] = r.get_int(0);
-    int64_t created = 0, updated = 0;
-    for (auto& planned : plan.rows) {
-      Json changes;
-      int64_t id = 0;
-      if (planned.existing) {
-        StoredCustomer row = std::move(*planned.existing);
-        id = row.id;
-        changes = diff_fields(planned.before, planned.fields);
-        if (!changes.empty()) {
-          customers_.seal(row, planned.before, planned.fields);
-          row.version += 1;
-          row.updated_at_ms = now;
-          row.updated_by = caller.actor.user_id;
-          CRM_TRY_ASSIGN(const bool written, repository_.update(tx, row));
-          if (!written) {
-            return conflict("import.changed_meanwhile",
-                            fmt::format("Customer {} changed during the import; it runs again.",
-                                        row.number));
-          }
-        }
-        ++updated;
-      } else {
-        StoredCustomer row;
-        CRM_TRY_ASSIGN(row.number, repository_.next_number(tx, day));
-        customers_.seal(row, CustomerFields{}, planned.fields);
-        row.owner_id = caller.actor.user_id;
-        row.created_at_ms = row.updated_at_ms = now;
-        row.created_by = row.updated_by = caller.actor.user_id;
-        row.version = 1;
-        CRM_TRY_ASSIGN(id, repository_.insert(tx, row));
-        changes = diff_fields(CustomerFields{}, planned.fields);
-        ++created;
-      }
-      Json added_tags = Json::array();
-      for (const auto& tag : planned.tags) {
-        CRM_TRY_ASSIGN(const bool added, repository_.add_tag(tx, id, tag));
-        if (added) added_tags.push_back(tag);
-      }
-      if (!added_tags.empty()) changes["tags"] = {{"added", added_tags}};
-      Json added_categories = Json::array();
-      for (const auto& name : planned.categories) {
-        auto found = category_ids.find(name);
-        if (found == category_ids.end()) {
-          Category category;
-          category.name = name;
-          category.created_at_ms = category.updated_at_ms = now;
-          CRM_TRY_ASSIGN(const int64_t category_id, categories_.insert(tx, category));
-          found = category_ids.emplace(name, category_id).first;
-        }
-        CRM_TRY_ASSIGN(const bool added, categories_.add_member(tx, found->second, id));
-        if (added) added_categories.push_back(name);
-      }
-      if (!added_categories.empty()) changes["categories"] = {{"added", added_categories}};
-      changes["import_id"] = record.id;
-      CRM_TRY(repository_.add_history(tx, id, HistoryEntry{now, caller.audit.actor_id,
-                                                           caller.audit.actor_name, "imported",
-                                                           dump_json(changes)}));
-    }
-    audit::AuditEntry entry = caller.audit;
-    entry.action = "customer.imported";
-    entry.target_type = "customer_import";
-    entry.target_id = std::to_string(record.id);
-    entry.changes = {{"filename", record.filename}, {"created", created}, {"updated", updated},
-                     {"match_by", record.match_by}};
-    CRM_TRY(audit_.record(tx, entry));
-    record.status = "succeeded";
-    record.created = created;
-    record.updated = updated;
-    record.processed = plan.processed;
-    record.finished_at_ms = now;
-    CRM_TRY_ASSIGN(const bool finished, transfers_.finish_import(tx, record));
-    if (!finished) return conflict("import.not_running", "The import finished elsewhere.");
-    return {};
-  });
-}
-
 Result<void> ImportService::finish_failed(ImportRecord& record,
                                           const std::vector<ImportError>& errors) {
   record.status = "failed";
@@ -568,9 +229,12 @@ Result<void> ImportService::run(const storage::Job& job) {
                  }));
   if (!found) return {};
   ImportRecord record = std::move(*found);
-  Plan plan;
-  Result<void> outcome = check(caller, record, plan);
-  if (outcome) {
+  ImportPlan plan;
+  Result<void> outcome = {};
+  if (auto checked = checker_.check(caller, record); !checked) {
+    outcome = std::move(checked).error();
+  } else {
+    plan = std::move(checked).value();
     record.processed = plan.processed;
     if (!plan.errors.empty()) {
       outcome = finish_failed(record, plan.errors);
@@ -583,7 +247,7 @@ Result<void> ImportService::run(const storage::Job& job) {
         return {};
       });
     } else {
-      outcome = write(caller, record, plan);
+      outcome = writer_.write(caller, record, plan);
     }
   }
   if (outcome) return {};

@@ -10,9 +10,9 @@
 #include "core/keyring.h"
 #include "core/result.h"
 #include "modules/audit/audit_service.h"
-#include "modules/customers/category_repository.h"
-#include "modules/customers/customer_repository.h"
 #include "modules/customers/customer_service.h"
+#include "modules/customers/import_checker.h"
+#include "modules/customers/import_writer.h"
 #include "modules/customers/transfer_repository.h"
 #include "storage/database.h"
 #include "storage/job_queue.h"
@@ -24,15 +24,16 @@ inline constexpr std::string_view kImportQueue = "customers.import";
 // Customer imports (docs/api/customers.md, Import): upload -> start (a job) -> every row checked
 // with the create/update rules -> all rows written in one transaction, or nothing.
 //
-// The check phase batches the duplicate lookups (blind indexes IN (…)) and writes only progress;
-// the write phase is one transaction of prepared single-row statements, so a crash leaves nothing
-// partial and the job simply runs again. Thread-safe (stateless apart from injected references).
+// The job checks every row (import_checker.h: batched duplicate lookups, only progress written)
+// and then writes all rows in one transaction (import_writer.h: multi-row INSERTs), so a crash
+// leaves nothing partial and the job simply runs again. Thread-safe (stateless apart from
+// injected references).
 class ImportService {
  public:
   ImportService(storage::Database& db, const Clock& clock, const Keyring& keyring,
                 audit::AuditService& audit, storage::JobQueue& jobs, CustomerService& customers)
-      : db_(db), clock_(clock), keyring_(keyring), audit_(audit), jobs_(jobs),
-        customers_(customers) {}
+      : db_(db), clock_(clock), jobs_(jobs), checker_(db, clock, keyring, customers),
+        writer_(db, clock, audit, customers) {}
 
   // Reads the file (CSV or XLSX) and stores it. Errors: import.empty, import.unreadable,
   // import.no_header, validation.required (filename) (kInvalidInput).
@@ -51,22 +52,16 @@ class ImportService {
   Result<void> run(const storage::Job& job);
 
   // Rows between two progress updates of the check phase.
-  static constexpr int64_t kProgressEvery = 5000;
+  static constexpr int64_t kProgressEvery = ImportChecker::kProgressEvery;
 
  private:
-  struct Plan;
-  Result<void> check(const Caller& caller, const ImportRecord& record, Plan& plan);
-  Result<void> write(const Caller& caller, ImportRecord& record, Plan& plan);
   Result<void> finish_failed(ImportRecord& record, const std::vector<ImportError>& errors);
 
   storage::Database& db_;
   const Clock& clock_;
-  const Keyring& keyring_;
-  audit::AuditService& audit_;
   storage::JobQueue& jobs_;
-  CustomerService& customers_;
-  CustomerRepository repository_;
-  CategoryRepository categories_;
+  ImportChecker checker_;
+  ImportWriter writer_;
   TransferRepository transfers_;
 };
 

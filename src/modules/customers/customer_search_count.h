@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+// Exact list totals without counting every match (issue 5, "Search and lists"; the budget is p99
+// under 10 ms over 1M customers, bench/customers_search). On SQLite the counters of migrations
+// 0006 (live customers per owner) and 0007 (live customers per tag, category, stage, name gram,
+// number day, address; per one-character gram and address) are kept by triggers inside every
+// write transaction, so a total is a few counter lookups. A search `q` is a UNION of alternatives
+// (customer_search.h); its total is the count of the largest alternative (counters or an index-only
+// count) plus the few rows of the others that the largest does not already hold.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "core/result.h"
+#include "modules/customers/customer.h"
+#include "storage/connection.h"
+
+namespace crm::customers {
+
+// The exact `total` of the live list `f`, or nullopt when its filters need a COUNT (PostgreSQL,
+// the recycle bin, phone / email / number / created filters, or more than one of q / tag /
+// category / stage together).
+Result<std::optional<int64_t>> counted_total(storage::Connection& db, const CustomerFilter& f);
+
+// Whether the page of the live list `f`, whose total is `total`, should test q / tag / category on
+// each row while walking the sort index (stopping after one page) instead of reading and sorting
+// every match: yes when the matches are at least 1/kRowTestShare of the live customers in scope,
+// so that a page needs at most ~limit * kRowTestShare index steps. SQLite only.
+inline constexpr int64_t kRowTestShare = 256;
+Result<bool> prefer_row_tests(storage::Connection& db, const CustomerFilter& f, int64_t total);
+
+}  // namespace crm::customers

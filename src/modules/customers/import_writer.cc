@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "modules/customers/import_writer.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "modules/customers/batch_insert.h"
+#include "modules/customers/consent_events.h"
+#include "modules/customers/customer_json.h"
+#include "modules/customers/customer_search.h"
+#include "modules/customers/customer_search_bulk.h"
+#include "modules/customers/import_history.h"
+#include "modules/customers/import_parallel.h"
+#include "storage/storage_error.h"
+
+namespace crm::customers {
+
+namespace {
+
+constexpr unsigned kMaxThreads = 4;
+
+// A new customer of the plan, sealed, numbered and with its derived search and history values.
+struct NewCustomer {
+  const PlannedRow* planned = nullptr;
+  StoredCustomer row;
+  std::string name_lower;
+  std::vector<std::string> grams;
+  std::string history;  // the changes JSON of its "imported" history row
+};
+
+Error map_conflict(Error error) {
+  if (storage::is_unique_violation(error, "phone_index")) {
+    return conflict("customer.phone_taken", "Another customer already has this phone number.",
+                    "phone");
+  }
+  if (storage::is_unique_violation(error, "email_index")) {
+    return conflict("customer.email_taken", "Another customer already has this email address.",
+                    "email");
+  }
+  return error;
+}
+
+std::string customer_number(std::string_view day, int64_t sequence) {
+  return fmt::format("C{}{:06d}", day, sequence);
+}
+
+// Reserves `count` numbers of `day` with one counter update; returns the first sequence value.
+Result<int64_t> reserve_numbers(storage::Connection& tx, std::string_view day, int64_t count) {
+  CRM_TRY_ASSIGN(storage::Row row,
+                 tx.query_one("INSERT INTO customer_number_counters (day, last_value) VALUES (?, ?) "
+                              "ON CONFLICT (day) DO UPDATE SET last_value = "
+                              "customer_number_counters.last_value + excluded.last_value "
+                              "RETURNING last_value",
+                              day, count));
+  return row.get_int(0) - count + 1;
+}
+
+}  // namespace
+
+Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
+                                 ImportPlan& plan) const {
+  const int64_t now = clock_.now_ms();
+  std::string day = merchant_date(now);
+  day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+  const unsigned threads = import_threads(kMaxThreads);
+  const ConsentChange consent_change{now, caller.audit.actor_id, caller.audit.actor_name, "import",
+                                     ""};
+  return db_.transaction([&](storage::Connection& tx) -> Result<void> {
+    // Category names -> ids; unknown names are created, in row order.
+    std::unordered_map<std::string, int64_t> category_ids;
+    CRM_TRY_ASSIGN(auto existing_categories, tx.query("SELECT id, name FROM customer_categories"));
+    for (const auto& r : existing_categories) category_ids[r.get_string(1)] = r.get_int(0);
+    for (const auto& planned : plan.rows) {
+      for (const auto& name : planned.categories) {
+        if (category_ids.contains(name)) continue;
+        Category category;
+        category.name = name;
+        category.created_at_ms = category.updated_at_ms = now;
+        CRM_TRY_ASSIGN(const int64_t category_id, categories_.insert(tx, category));
+        category_ids.emplace(name, category_id);
+      }
+    }
+
+    // Updates: one version-checked row at a time (an import mostly creates).
+    int64_t created = 0, updated = 0;
+    std::vector<const PlannedRow*> fresh;
+    for (auto& planned : plan.rows) {
+      if (!planned.existing) {
+        fresh.push_back(&planned);
+        continue;
+      }
+      StoredCustomer row = std::move(*planned.existing);
+      planned.existing.reset();
+      const int64_t id = row.id;
+      Json changes = diff_fields(planned.before, planned.fields);
+      if (!changes.empty()) {
+        customers_.seal(row, planned.before, planned.fields);
+        row.version += 1;
+        row.updated_at_ms = now;
+        row.updated_by = caller.actor.user_id;
+        CRM_TRY_ASSIGN(const bool written, repository_.update(tx, row));
+        if (!written) {
+          return conflict("import.changed_meanwhile",
+                          fmt::format("Customer {} changed during the import; it runs again.",
+                                      row.number));
+        }
+      }
+      ++updated;
+      Json added_tags = Json::array();
+      for (const auto& tag : planned.tags) {
+        CRM_TRY_ASSIGN(const bool added, repository_.add_tag(tx, id, tag));
+        if (added) added_tags.push_back(tag);
+      }
+      if (!added_tags.empty()) changes["tags"] = {{"added", added_tags}};
+      Json added_categories = Json::array();
+      for (const auto& name : planned.categories) {
+        CRM_TRY_ASSIGN(const bool added, categories_.add_member(tx, category_ids.at(name), id));
+        if (added) added_categories.push_back(name);
+      }
+      if (!added_categories.empty()) changes["categories"] = {{"added", added_categories}};
+      changes["import_id"] = record.id;
+      CRM_TRY(repository_.add_history(tx, id, HistoryEntry{now, caller.audit.actor_id,
+                                                           caller.audit.actor_name, "imported",
+                                                           dump_json(changes)}));
+      CRM_TRY(record_consent_changes(tx, id, planned.before.consent, planned.fields.consent,
+                                     consent_change));
+    }
+
+    // Creates: kChunkRows at a time; chunk k+1 is prepared while chunk k is written.
+    int64_t first_sequence = 0;
+    if (!fresh.empty()) {
+      CRM_TRY_ASSIGN(first_sequence,
+                     reserve_numbers(tx, day, static_cast<int64_t>(fresh.size())));
+    }
+    auto prepare = [&](size_t begin) {
+      const size_t end = std::min(fresh.size(), begin + kChunkRows);
+      std::vector<NewCustomer> chunk(end - begin);
+      parallel_ranges(chunk.size(), std::max(1u, threads - 1), [&](size_t from, size_t to) {
+        for (size_t k = from; k < to; ++k) {
+          NewCustomer& out = chunk[k];
+          out.planned = fresh[begin + k];
+          const PlannedRow& planned = *out.planned;
+          StoredCustomer& row = out.row;
+          row.number = customer_number(day, first_sequence + static_cast<int64_t>(begin + k));
+          customers_.seal(row, CustomerFields{}, planned.fields);
+          fill_search_fields(row);
+          row.owner_id = caller.actor.user_id;
+          row.created_at_ms = row.updated_at_ms = now;
+          row.created_by = row.updated_by = caller.actor.user_id;
+          row.version = 1;
+          out.name_lower = to_lower_ascii(row.fields.name);
+          out.grams = name_grams(out.name_lower);
+          out.history = created_history_json(planned, record.id);
+        }
+      });
+      return chunk;
+    };
+
+    BatchInsert customers(
+        tx,
+        "INSERT INTO customers (number, name, name_lower, name_pinyin, name_initials, gender, "
+        "birthday, phone_cipher, phone_index, email_cipher, email_index, id_number_cipher, "
+        "id_number_index, province, city, district, address_cipher, source_channel, stage, "
+        "owner_id, hobbies, notes, consent_sms, consent_email, consent_phone, version, "
+        "created_at_ms, created_by, updated_at_ms, updated_by) VALUES ",
+        30, " RETURNING id, number", kCustomerRowsPerStatement);
+    NameGramBulkWriter grams(tx);
+    BatchInsert tags(tx, "INSERT INTO customer_tags (customer_id, tag) VALUES ", 2, "",
+                     kRowsPerStatement);
+    BatchInsert members(tx,
+                        "INSERT INTO customer_category_members (category_id, customer_id) VALUES ",
+                        2, "", kRowsPerStatement);
+    BatchInsert history(tx,
+                        "INSERT INTO customer_history (customer_id, at_ms, actor_id, actor_name, "
+                        "action, changes) VALUES ",
+                        6, "", kRowsPerStatement);
+    BatchInsert consents(tx,
+                         "INSERT INTO customer_consent_events (customer_id, channel, granted, "
+                         "at_ms, actor_id, actor_name, source, note) VALUES ",
+                         8, "", kRowsPerStatement);
+
+    const size_t chunks = (fresh.size() + kChunkRows - 1) / kChunkRows;
+    OrderedProducer<std::vector<NewCustomer>> prepared(
+        chunks, 2, [&](size_t chunk) { return prepare(chunk * kChunkRows); });
+    for (size_t begin = 0; begin < fresh.size(); begin += kChunkRows) {
+      std::vector<NewCustomer> chunk = prepared.next();
+      for (const NewCustomer& c : chunk) {
+        const StoredCustomer& r = c.row;
+        const CustomerFields& f = r.fields;
+        auto added = customers.add(
+            r.number, f.name, c.name_lower, r.name_pinyin, r.name_initials, f.gender, f.birthday,
+            r.phone.cipher, r.phone.index, r.email.cipher, r.email.index, r.id_number.cipher,
+            r.id_number.index, f.address.province, f.address.city, f.address.district,
+            r.address_cipher, f.source_channel, f.stage, r.owner_id, f.hobbies, f.notes,
+            f.consent.sms, f.consent.email, f.consent.phone, r.version, r.created_at_ms,
+            r.created_by, r.updated_at_ms, r.updated_by);
+        if (!added) return map_conflict(std::move(added).error());
+      }
+      if (auto flushed = customers.flush(); !flushed) return map_conflict(flushed.error());
+      // RETURNING promises no order: the numbers (consecutive, reserved above) say which is which.
+      std::vector<int64_t> ids(chunk.size(), 0);
+      const int64_t chunk_first = first_sequence + static_cast<int64_t>(begin);
+      for (const auto& returned : customers.returned()) {
+        const std::string number = returned.get_string(1);
+        const auto sequence = parse_int64(std::string_view(number).substr(1 + day.size()));
+        const int64_t k = sequence ? *sequence - chunk_first : -1;
+        if (k < 0 || k >= static_cast<int64_t>(ids.size())) {
+          return internal_error("import: a returned customer number is not one it reserved");
+        }
+        ids[static_cast<size_t>(k)] = returned.get_int(0);
+      }
+      customers.returned().clear();
+      for (size_t k = 0; k < chunk.size(); ++k) {
+        const NewCustomer& c = chunk[k];
+        const int64_t id = ids[k];
+        if (id == 0) {
+          return internal_error("import: a returned customer number is not one it reserved");
+        }
+        CRM_TRY(grams.add(id, c.grams));
+        for (const auto& tag : c.planned->tags) CRM_TRY(tags.add(id, tag));
+        for (const auto& name : c.planned->categories) {
+          CRM_TRY(members.add(category_ids.at(name), id));
+        }
+        CRM_TRY(history.add(id, now, caller.audit.actor_id, caller.audit.actor_name, "imported",
+                            c.history));
+        const Consent& consent = c.planned->fields.consent;
+        for (const auto& [channel, granted] :
+             {std::pair{"sms", consent.sms}, std::pair{"email", consent.email},
+              std::pair{"phone", consent.phone}}) {
+          if (!granted) continue;  // a new customer starts without consent: only grants change it
+          CRM_TRY(consents.add(id, channel, true, now, consent_change.actor_id,
+                               consent_change.actor_name, consent_change.source,
+                               consent_change.note));
+        }
+      }
+      created += static_cast<int64_t>(chunk.size());
+    }
+    CRM_TRY(grams.flush());
+    CRM_TRY(tags.flush());
+    CRM_TRY(members.flush());
+    CRM_TRY(history.flush());
+    CRM_TRY(consents.flush());
+
+    audit::AuditEntry entry = caller.audit;
+    entry.action = "customer.imported";
+    entry.target_type = "customer_import";
+    entry.target_id = std::to_string(record.id);
+    entry.changes = {{"filename", record.filename}, {"created", created}, {"updated", updated},
+                     {"match_by", record.match_by}};
+    CRM_TRY(audit_.record(tx, entry));
+    record.status = "succeeded";
+    record.created = created;
+    record.updated = updated;
+    record.processed = plan.processed;
+    record.finished_at_ms = now;
+    CRM_TRY_ASSIGN(const bool finished, transfers_.finish_import(tx, record));
+    if (!finished) return conflict("import.not_running", "The import finished elsewhere.");
+    return {};
+  });
+}
+
+}  // namespace crm::customers

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "modules/audit/audit_service.h"
+#include "modules/customers/category_repository.h"
+#include "modules/customers/customer_repository.h"
+#include "modules/customers/customer_service.h"
+#include "modules/customers/import_plan.h"
+#include "modules/customers/transfer_repository.h"
+#include "storage/database.h"
+
+namespace crm::customers {
+
+// The write phase of a customer import: every row of a checked plan (import_checker.h) in ONE
+// transaction together with the import's audit row and its "succeeded" status, so a crash at any
+// point leaves nothing and the job runs again from the start.
+//
+// New customers are written kChunkRows at a time with multi-row INSERTs (customers, name grams,
+// tags, category members, history, consent events), their numbers reserved with one counter
+// update; sealing, pinyin, grams and history text of the next chunk are prepared on other
+// threads while the current chunk is written. Updated customers take the single-row path of
+// CustomerRepository::update (version-checked). Thread-safe (stateless apart from references).
+class ImportWriter {
+ public:
+  ImportWriter(storage::Database& db, const Clock& clock, audit::AuditService& audit,
+               const CustomerService& customers)
+      : db_(db), clock_(clock), audit_(audit), customers_(customers) {}
+
+  // On success `record` is "succeeded" with its counts. Errors: import.changed_meanwhile (a
+  // matched customer changed since the check), customer.phone_taken / customer.email_taken (a
+  // customer created since the check), import.not_running (kConflict); storage errors.
+  Result<void> write(const Caller& caller, ImportRecord& record, ImportPlan& plan) const;
+
+  // New customers per pipeline step (prepared on one side while written on the other).
+  static constexpr size_t kChunkRows = 2000;
+  // Rows per multi-row INSERT: customers have 30 columns, the other tables 2 to 8.
+  static constexpr size_t kCustomerRowsPerStatement = 200;
+  static constexpr size_t kRowsPerStatement = 500;
+
+ private:
+  storage::Database& db_;
+  const Clock& clock_;
+  audit::AuditService& audit_;
+  const CustomerService& customers_;
+  CustomerRepository repository_;
+  CategoryRepository categories_;
+  TransferRepository transfers_;
+};
+
+}  // namespace crm::customers
