@@ -6,8 +6,15 @@
 # Optional: make run LISTEN=127.0.0.1:9000 DB=postgresql://…  (otherwise SHOPCRM_* or the defaults)
 LISTEN ?=
 DB ?=
+# make run DEMO=1: first loads the demo store (docs/demo.md) when the database is still empty.
+DEMO ?=
 
 run: deps web build
+ifneq ($(DEMO),)
+	./build/release/src/app/shopcrm demo --if-empty $(if $(DB),--db "$(DB)")
+else
+	@[ -n "$(DB)" ] || [ -n "$$SHOPCRM_DB" ] || [ -e data/shopcrm.db ] || echo "shopcrm: first start with an empty database; \`make run DEMO=1\` loads a demo store (50k customers, 3 years of orders) before serving"
+endif
 	./build/release/src/app/shopcrm serve $(if $(DB),--db "$(DB)") $(if $(LISTEN),--listen "$(LISTEN)")
 
 test: deps

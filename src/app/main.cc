@@ -106,6 +106,18 @@ int main(int argc, char** argv) {
   add_common_options(*keys_rotate, f);
   keys_rotate->add_option("--batch", key_batch, "rows per transaction (default 500)");
 
+  crm::app::DemoCommand demo_args;
+  auto* demo = cli.add_subcommand(
+      "demo", "fill an EMPTY database with a generated demo store (see docs/demo.md)");
+  add_common_options(*demo, f);
+  demo->add_option("--customers", demo_args.customers, "customers (default 50000)");
+  demo->add_option("--orders", demo_args.orders, "orders (default 200000)");
+  demo->add_option("--products", demo_args.products, "products (default 500)");
+  demo->add_option("--years", demo_args.years, "years of order history up to today (default 3)");
+  demo->add_option("--seed", demo_args.seed, "the same seed gives the same store (default 1)");
+  demo->add_flag("--if-empty", demo_args.if_empty,
+                 "skip quietly (exit 0) when the database already has data (make run DEMO=1)");
+
   auto* routes = cli.add_subcommand("routes", "list every API route with the permission it needs");
   add_common_options(*routes, f);
   cli.add_subcommand("version", "print the version");
@@ -150,5 +162,6 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("backup")) return crm::app::backup_command(*config, f.backup_file);
   if (cli.got_subcommand("restore")) return crm::app::restore_command(*config, f.restore_file);
   if (cli.got_subcommand("keys")) return crm::app::keys_rotate_command(*config, key_batch);
+  if (cli.got_subcommand("demo")) return crm::app::demo_command(*config, demo_args);
   return fail("unknown command");
 }

@@ -2,6 +2,7 @@
 #include "app/module_list.h"
 
 #include "app/system_module.h"
+#include "modules/analytics/analytics_module.h"
 #include "modules/audit/audit_module.h"
 #include "modules/auth/auth_module.h"
 #include "modules/customers/customers_module.h"
@@ -45,6 +46,10 @@ modules::Modules make_modules(modules::ModuleContext& context) {
       context, orders::OrdersDependencies{audit_module.service(), customers_module.service(),
                                           messaging_module.service(), settings_module.service()});
   customers_module.participants().add(orders_module.participant());
+
+  modules.add<analytics::AnalyticsModule>(
+      context, analytics::AnalyticsDependencies{audit_module.service(), customers_module.service(),
+                                                settings_module.service()});
 
   // Roles grant permissions from one catalogue that every module contributes to.
   auth_module.service().set_catalogue(modules);

@@ -7,10 +7,11 @@ namespace {
 
 constexpr std::string_view kSalesperson[] = {"customers.view", "customers.edit",
                                              "interactions.view", "interactions.edit",
-                                             "orders.view"};
+                                             "orders.view", "products.view"};
 constexpr std::string_view kCustomerService[] = {"customers.view",    "interactions.view",
                                                  "interactions.edit", "orders.view",
-                                                 "tickets.view",      "tickets.edit"};
+                                                 "products.view",     "tickets.view",
+                                                 "tickets.edit"};
 constexpr std::string_view kMarketer[] = {"customers.view", "campaigns.view", "campaigns.edit",
                                           "analytics.view"};
 constexpr std::string_view kAnalyst[] = {"analytics.view", "analytics.export", "customers.view"};

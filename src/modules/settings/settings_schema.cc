@@ -39,6 +39,7 @@ const std::vector<SettingInfo>& infos() {
       int_setting("sla_resolution_hours", 1, 2160, &Settings::sla_resolution_hours),
       int_setting("churn_threshold_days", 30, 1095, &Settings::churn_threshold_days),
       int_setting("points_per_yuan", 0, 100, &Settings::points_per_yuan),
+      int_setting("orders.receipt_reminder_days", 1, 90, &Settings::receipt_reminder_days),
   };
   return all;
 }

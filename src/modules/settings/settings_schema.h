@@ -30,6 +30,7 @@ struct Settings {
   int sla_resolution_hours = 48;
   int churn_threshold_days = 180;
   int points_per_yuan = 1;
+  int receipt_reminder_days = 7;  // orders.receipt_reminder_days
 };
 
 enum class SettingType { kInt, kEnum, kRoleList, kTimeZone };
