@@ -23,6 +23,14 @@ import { LoginLogPage } from './pages/system/logs/LoginLogPage';
 import { RolesPage } from './pages/system/roles/RolesPage';
 import { SettingsPage } from './pages/system/settings/SettingsPage';
 import { UsersPage } from './pages/system/users/UsersPage';
+import { AfterSaleDetailPage } from './pages/orders/afterSales/AfterSaleDetailPage';
+import { AfterSalesPage } from './pages/orders/afterSales/AfterSalesPage';
+import { AuditQueuePage } from './pages/orders/audit/AuditQueuePage';
+import { ProductsPage } from './pages/orders/catalog/ProductsPage';
+import { StockPage } from './pages/orders/catalog/StockPage';
+import { OrderDetailPage } from './pages/orders/OrderDetailPage';
+import { OrdersPage } from './pages/orders/OrdersPage';
+import { OrderReportsPage } from './pages/orders/reports/OrderReportsPage';
 
 const guarded = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
@@ -54,6 +62,18 @@ export function AppRoutes() {
             <Route index element={guarded('interactions.view', <InteractionsPage />)} />
             <Route path="channels" element={guarded('interactions.manage', <ChannelsPage />)} />
           </Route>
+          <Route path="orders">
+            <Route index element={guarded('orders.view', <OrdersPage />)} />
+            <Route path="audit" element={guarded('orders.audit', <AuditQueuePage />)} />
+            <Route path="reports" element={guarded('orders.reports', <OrderReportsPage />)} />
+            <Route path=":id" element={guarded('orders.view', <OrderDetailPage />)} />
+          </Route>
+          <Route path="after-sales">
+            <Route index element={guarded('orders.view', <AfterSalesPage />)} />
+            <Route path=":id" element={guarded('orders.view', <AfterSaleDetailPage />)} />
+          </Route>
+          <Route path="products" element={guarded('products.view', <ProductsPage />)} />
+          <Route path="stock" element={guarded('products.view', <StockPage />)} />
           <Route path="system">
             <Route index element={<Navigate to="/system/users" replace />} />
             <Route path="users" element={guarded('users.view', <UsersPage />)} />

@@ -9,7 +9,7 @@ import type { Page } from './types';
 
 type Query = Record<string, QueryValue>;
 
-export type TimelineKind = 'interaction' | 'change' | 'merge';
+export type TimelineKind = 'interaction' | 'change' | 'merge' | 'order' | 'after_sale';
 export interface TimelineItem {
   at: number;
   kind: TimelineKind;

@@ -11,11 +11,14 @@ describe('navigation config', () => {
   it('shows only enabled entries the user may see', () => {
     expect(visibleNavItems().map((i) => i.key)).toEqual(['dashboard']);
     const all = visibleNavItems(NAV_ITEMS, () => true);
-    expect(all.map((i) => i.key)).toEqual(['dashboard', 'customers', 'system']);
+    expect(all.map((i) => i.key)).toEqual(['dashboard', 'customers', 'orders', 'system']);
     expect(all[1]?.children?.map((i) => i.key)).toEqual([
       'customers.records', 'customers.categories', 'customers.interactions', 'customers.import', 'customers.duplicates', 'customers.recycleBin',
     ]);
     expect(all[2]?.children?.map((i) => i.key)).toEqual([
+      'orders.list', 'orders.audit', 'orders.afterSales', 'orders.products', 'orders.stock', 'orders.reports',
+    ]);
+    expect(all[3]?.children?.map((i) => i.key)).toEqual([
       'system.users', 'system.roles', 'system.settings', 'system.loginLog', 'system.auditLog', 'system.apiTokens',
     ]);
   });
@@ -52,6 +55,18 @@ describe('navigation config', () => {
     expect(selectedNavKey('/customers/duplicates', visible)).toBe('customers.duplicates');
     const viewer = visibleNavItems(NAV_ITEMS, (p) => p === 'customers.view');
     expect(viewer[1]?.children?.map((i) => i.path)).toEqual(['/customers', '/customers/categories']);
+  });
+
+  it('shows the Orders group by permission and selects its pages', () => {
+    const perms = new Set(['orders.view', 'products.view']);
+    const visible = visibleNavItems(NAV_ITEMS, (p) => perms.has(p));
+    expect(visible.map((i) => i.key)).toEqual(['dashboard', 'orders']);
+    expect(visible[1]?.children?.map((i) => i.path)).toEqual(['/orders', '/after-sales', '/products', '/stock']);
+    expect(selectedNavKey('/orders/42', visible)).toBe('orders.list');
+    expect(selectedNavKey('/after-sales/7', visible)).toBe('orders.afterSales');
+    expect(navTrail('/orders/audit').map((i) => i.key)).toEqual(['orders', 'orders.audit']);
+    expect(navTrail('/orders/reports').map((i) => i.key)).toEqual(['orders', 'orders.reports']);
+    expect(visibleNavItems(NAV_ITEMS, (p) => p === 'products.view')[1]?.children?.map((i) => i.key)).toEqual(['orders.products', 'orders.stock']);
   });
 
   it('hides disabled children and empty groups', () => {

@@ -39,6 +39,16 @@ export const CUSTOMER_ITEMS: readonly NavItem[] = [
   { key: 'customers.recycleBin', path: '/customers/recycle-bin', labelKey: 'nav.customerRecycleBin', enabled: true, permission: 'customers.delete' },
 ];
 
+/** Pages of the Orders group (售后, 商品 and 库存 live at their own top-level paths). */
+export const ORDER_ITEMS: readonly NavItem[] = [
+  { key: 'orders.list', path: '/orders', labelKey: 'nav.orderList', enabled: true, permission: 'orders.view' },
+  { key: 'orders.audit', path: '/orders/audit', labelKey: 'nav.orderAudit', enabled: true, permission: 'orders.audit' },
+  { key: 'orders.afterSales', path: '/after-sales', labelKey: 'nav.afterSales', enabled: true, permission: 'orders.view' },
+  { key: 'orders.products', path: '/products', labelKey: 'nav.products', enabled: true, permission: 'products.view' },
+  { key: 'orders.stock', path: '/stock', labelKey: 'nav.stock', enabled: true, permission: 'products.view' },
+  { key: 'orders.reports', path: '/orders/reports', labelKey: 'nav.orderReports', enabled: true, permission: 'orders.reports' },
+];
+
 /** Pages of the System group, each behind its view permission. */
 export const SYSTEM_ITEMS: readonly NavItem[] = [
   { key: 'system.users', path: '/system/users', labelKey: 'nav.users', enabled: true, permission: 'users.view' },
@@ -52,7 +62,7 @@ export const SYSTEM_ITEMS: readonly NavItem[] = [
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/dashboard', labelKey: 'nav.dashboard', icon: <DashboardOutlined />, enabled: true },
   { key: 'customers', path: '/customers', labelKey: 'nav.customers', icon: <TeamOutlined />, enabled: true, permission: 'customers.view', children: [...CUSTOMER_ITEMS] },
-  { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <ShoppingCartOutlined />, enabled: false },
+  { key: 'orders', path: '/orders', labelKey: 'nav.orders', icon: <ShoppingCartOutlined />, enabled: true, children: [...ORDER_ITEMS] },
   { key: 'members', path: '/members', labelKey: 'nav.members', icon: <CrownOutlined />, enabled: false },
   { key: 'care', path: '/care', labelKey: 'nav.care', icon: <HeartOutlined />, enabled: false },
   { key: 'service', path: '/service', labelKey: 'nav.service', icon: <CustomerServiceOutlined />, enabled: false },

@@ -16,6 +16,7 @@ import { CustomerTagsPanel } from './CustomerTagsPanel';
 import { CustomerConsents } from './detail/CustomerConsents';
 import { CustomerInteractions } from './detail/CustomerInteractions';
 import { CustomerTimeline } from './detail/CustomerTimeline';
+import { CustomerOrdersTab } from '../orders/CustomerOrdersTab';
 import { PrivacyMenu } from './detail/PrivacyMenu';
 import { orDash, STAGE_COLORS } from './display';
 import { invalidateCustomers } from './invalidate';
@@ -115,6 +116,7 @@ export function CustomerDetailPage() {
             ...(can('interactions.view')
               ? [{ key: 'interactions', label: t('customers.tabInteractions'), children: <CustomerInteractions customer={c} /> }]
               : []),
+            ...(can('orders.view') ? [{ key: 'orders', label: t('nav.orders'), children: <CustomerOrdersTab customerId={c.id} /> }] : []),
             { key: 'consents', label: t('customers.tabConsents'), children: <CustomerConsents id={c.id} /> },
             { key: 'history', label: t('customers.tabHistory'), children: <CustomerHistory id={c.id} /> },
             { key: 'tags', label: t('customers.tabTags'), children: <CustomerTagsPanel customer={c} editable={can('customers.edit')} onSaved={() => setReveal(false)} /> },

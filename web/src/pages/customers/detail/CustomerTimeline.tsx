@@ -1,7 +1,8 @@
-import { EditOutlined, MergeOutlined, MessageOutlined } from '@ant-design/icons';
+import { EditOutlined, MergeOutlined, MessageOutlined, RollbackOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Empty, Flex, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { customerDataApi, customerDataKeys, type TimelineItem, type TimelineKind } from '../../../api/customerData';
 import { ErrorState, formatTime } from '../../../toolkit';
 
@@ -9,7 +10,12 @@ const ICONS: Record<TimelineKind, { icon: React.ReactNode; color: string }> = {
   interaction: { icon: <MessageOutlined />, color: 'blue' },
   change: { icon: <EditOutlined />, color: 'gray' },
   merge: { icon: <MergeOutlined />, color: 'purple' },
+  order: { icon: <ShoppingCartOutlined />, color: 'green' },
+  after_sale: { icon: <RollbackOutlined />, color: 'orange' },
 };
+
+/** Orders and after-sales entries link to their record. */
+const LINKS: Partial<Record<TimelineKind, string>> = { order: '/orders/', after_sale: '/after-sales/' };
 
 const PAGE = 20;
 
@@ -57,7 +63,8 @@ export function CustomerTimeline({ id }: { id: number }) {
             content: (
               <div data-testid={`timeline-item-${e.kind}`}>
                 <Typography.Text strong>
-                  {t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })} · {e.title}
+                  {t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })} ·{' '}
+                  {LINKS[e.kind] && e.ref_id ? <Link to={`${LINKS[e.kind]}${e.ref_id}`}>{e.title}</Link> : e.title}
                 </Typography.Text>
                 {e.detail && (
                   <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 3, expandable: true, symbol: t('timeline.more') }}>

@@ -1,0 +1,269 @@
+/**
+ * Orders API (docs/api/orders.md "Orders", "Order reports", "Customer 360"). Money is integer
+ * fen, times are UTC milliseconds; JSON names are the column names with `_ms` dropped.
+ */
+import { api, type QueryValue } from './client';
+import type { Page } from './types';
+
+type Query = Record<string, QueryValue>;
+
+export const ORDER_STATUSES = [
+  'pending_audit', 'approved', 'paid', 'picking', 'packed', 'shipped', 'delivered', 'completed', 'cancelled', 'closed',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type PaymentMethod = 'online' | 'cod';
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ['online', 'cod'];
+export const ORDER_ACTIONS = ['approve', 'reject', 'pay', 'pick', 'pack', 'ship', 'deliver', 'complete', 'cancel'] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+export const TRACKING_STATUSES = ['collected', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
+
+export interface AuditReason {
+  rule: string;
+  message: string;
+}
+
+export interface OrderReceiver {
+  name: string;
+  phone: string | null;
+  province: string;
+  city: string;
+  district: string;
+  address: string | null;
+}
+
+/** A row of the order list (the `orders` columns a list needs). */
+export interface Order {
+  id: number;
+  number: string;
+  platform: string;
+  external_id: string | null;
+  customer_id: number;
+  customer_name?: string;
+  customer_number?: string;
+  channel: string;
+  store: string;
+  status: OrderStatus;
+  payment_method: PaymentMethod;
+  items_fen: number;
+  discount_fen: number;
+  shipping_fee_fen: number;
+  total_fen: number;
+  paid_fen: number;
+  refunded_fen: number;
+  /** Phone and address detail arrive masked unless revealed by a caller with customers.view_pii. */
+  receiver: OrderReceiver;
+  carrier: string;
+  tracking_number: string;
+  audit_reasons?: AuditReason[];
+  placed_at: number;
+  created_at?: number;
+  updated_at?: number;
+  version: number;
+}
+
+export interface OrderItem {
+  id: number;
+  line_no: number;
+  product_id: number;
+  sku: string;
+  name: string;
+  category_id: number | null;
+  quantity: number;
+  unit_price_fen: number;
+  discount_fen: number;
+  amount_fen: number;
+  returned_quantity: number;
+}
+
+export interface OrderEvent {
+  id: number;
+  at: number;
+  action: string;
+  from_status: OrderStatus | null;
+  to_status: OrderStatus;
+  actor_id: number | null;
+  actor_name: string;
+  note: string;
+}
+
+export interface TrackingEvent {
+  id: number;
+  at: number;
+  status: TrackingStatus;
+  location: string;
+  description: string;
+  source: 'api' | 'staff';
+}
+
+export interface OrderDetail extends Order {
+  buyer_remarks: string;
+  audit_note: string;
+  warehouse_id: number | null;
+  approved_at: number | null;
+  paid_at: number | null;
+  shipped_at: number | null;
+  delivered_at: number | null;
+  completed_at: number | null;
+  cancelled_at: number | null;
+  items: OrderItem[];
+  events: OrderEvent[];
+  tracking: TrackingEvent[];
+}
+
+export interface OrderLineInput {
+  sku: string;
+  quantity: number;
+  unit_price_fen?: number;
+  discount_fen?: number;
+}
+
+export interface ReceiverInput {
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  address: string;
+}
+
+/** A manual order (`POST /api/v1/orders`). */
+export interface OrderInput {
+  platform?: string;
+  customer_id?: number;
+  customer?: { name: string; phone?: string; email?: string };
+  items: OrderLineInput[];
+  discount_fen?: number;
+  shipping_fee_fen?: number;
+  channel?: string;
+  store?: string;
+  payment_method: PaymentMethod;
+  buyer_remarks?: string;
+  receiver?: ReceiverInput;
+}
+
+export interface PayInput {
+  amount_fen: number;
+  method: string;
+  reference: string;
+}
+export interface ShipInput {
+  carrier: string;
+  tracking_number: string;
+}
+export interface TrackingInput {
+  at: number;
+  status: TrackingStatus;
+  location: string;
+  description: string;
+}
+/** Body of one action; approve/reject take {note}, cancel {reason}. */
+export type ActionBody = { note?: string } | { reason: string } | PayInput | ShipInput | Record<string, never>;
+
+export interface AuditRule {
+  rule: string;
+  enabled: boolean;
+  params: Record<string, number>;
+  updated_at?: number;
+}
+
+export interface PickListLine {
+  product_id: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  order_count: number;
+}
+
+export type ReportGroup = 'day' | 'week' | 'month';
+export type ReportBy = 'none' | 'channel' | 'category' | 'region';
+export const REPORT_GROUPS: readonly ReportGroup[] = ['day', 'week', 'month'];
+export const REPORT_BYS: readonly ReportBy[] = ['none', 'channel', 'category', 'region'];
+
+export interface SalesRow {
+  period: string;
+  key: string;
+  orders: number;
+  items: number;
+  sales_fen: number;
+  refunds_fen: number;
+  average_order_fen: number;
+}
+
+export interface SummaryFigures {
+  orders: number;
+  sales_fen: number;
+  average_order_fen: number;
+  refunds_fen: number;
+}
+/** `GET /order-reports/summary`: the range and the previous range of the same length. */
+export interface SalesSummary {
+  current: SummaryFigures;
+  previous: SummaryFigures;
+  from?: string;
+  to?: string;
+}
+
+export interface CustomerOrderTotals {
+  orders: number;
+  sales_fen: number;
+  refunds_fen: number;
+  first_order_at: number | null;
+  last_order_at: number | null;
+}
+/** A line of a customer's purchase history; `items` = the number of pieces. */
+export interface CustomerOrderRow {
+  id: number;
+  number: string;
+  platform: string;
+  channel: string;
+  status: OrderStatus;
+  total_fen: number;
+  paid_fen: number;
+  refunded_fen: number;
+  items: number;
+  placed_at: number;
+}
+export interface CustomerOrders extends Page<CustomerOrderRow> {
+  customer_id: number;
+  summary: CustomerOrderTotals;
+}
+
+export const orderKeys = {
+  all: ['orders'] as const,
+  list: ['orders', 'list'] as const,
+  auditQueue: ['orders', 'audit-queue'] as const,
+  detail: (id: number, reveal = false) => ['orders', 'detail', id, reveal] as const,
+  rules: ['order-audit-rules'] as const,
+  pickList: (status: string) => ['orders', 'pick-list', status] as const,
+  customer: (id: number) => ['orders', 'customer', id] as const,
+  sales: ['order-reports', 'sales'] as const,
+  summary: ['order-reports', 'summary'] as const,
+};
+
+const O = '/api/v1/orders';
+
+export const ordersApi = {
+  list: (query: Query, signal?: AbortSignal) => api.get<Page<Order>>(O, { query, signal }),
+  auditQueue: (query: Query, signal?: AbortSignal) => api.get<Page<Order>>(`${O}/audit-queue`, { query, signal }),
+  /** `reveal` unmasks the receiver's phone and address (customers.view_pii; the view is audited). */
+  get: (id: number, reveal = false, signal?: AbortSignal) =>
+    api.get<OrderDetail>(`${O}/${id}`, { query: reveal ? { reveal: true } : undefined, signal }),
+  create: (body: OrderInput) => api.post<OrderDetail>(O, body),
+  /** One state-machine transition; `version` is sent as If-Match so a stale page gets 412. */
+  act: (id: number, action: OrderAction, body: ActionBody = {}, version?: number) =>
+    api.post<OrderDetail>(`${O}/${id}/${action}`, body, version === undefined ? undefined : { headers: { 'If-Match': `"${version}"` } }),
+  addTracking: (id: number, body: TrackingInput) => api.post<Order>(`${O}/${id}/tracking`, body),
+  pickList: (query: Query, signal?: AbortSignal) => api.get<{ items: PickListLine[] }>(`${O}/pick-list`, { query, signal }),
+  auditRules: (signal?: AbortSignal) => api.get<{ items: AuditRule[] }>('/api/v1/order-audit-rules', { signal }),
+  saveAuditRules: (rules: Pick<AuditRule, 'rule' | 'enabled' | 'params'>[]) =>
+    api.put<{ items: AuditRule[] }>('/api/v1/order-audit-rules', { rules }),
+  customerOrders: (customerId: number, query: Query, signal?: AbortSignal) =>
+    api.get<CustomerOrders>(`/api/v1/customers/${customerId}/orders`, { query, signal }),
+  /** Report rows; the reply names them `items` (or `rows`), both are accepted. */
+  sales: async (query: Query, signal?: AbortSignal): Promise<SalesRow[]> => {
+    const reply = await api.get<{ items?: SalesRow[]; rows?: SalesRow[] }>('/api/v1/order-reports/sales', { query, signal });
+    return reply.items ?? reply.rows ?? [];
+  },
+  summary: (query: Query, signal?: AbortSignal) => api.get<SalesSummary>('/api/v1/order-reports/summary', { query, signal }),
+};
