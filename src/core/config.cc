@@ -25,7 +25,7 @@ constexpr std::string_view kKnownKeys[] = {
     "auth.test_captcha", "auth.max_concurrent_hashes",
     "messaging.outbox_file", "messaging.smtp_url", "messaging.smtp_user",
     "messaging.smtp_password", "messaging.mail_from", "messaging.sms_gateway_url",
-    "messaging.sms_template",
+    "messaging.sms_template", "analytics.refresh_seconds",
 };
 
 bool is_known(std::string_view key) {

@@ -18,7 +18,8 @@
 
 namespace crm::orders {
 
-// Order intake (API, idempotent), audit rules and queue, the order state machine, payment, fulfilment and logistics, receipt reminders, order reports (ORD-1..4, ORD-7).
+// Order intake (API and import, idempotent), audit rules and queue, the order state machine,
+// payment, fulfilment and logistics, notifications and receipt reminders (ORD-1..4).
 class OrderPart {
  public:
   OrderPart(modules::ModuleContext& context, OrdersDependencies& deps, CatalogPart& catalog);
