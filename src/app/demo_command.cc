@@ -90,6 +90,9 @@ int demo_command(const Config& config, const DemoCommand& command) {
   if (auth == nullptr || customers == nullptr || audit == nullptr) {
     return fail("the auth, customers and audit modules are needed for the demo");
   }
+  // The first administrator comes first, exactly as `serve` makes it (printed once), so the demo's
+  // staff accounts don't make the server skip it.
+  if (auto started = auth->start(); !started) return fail(started.error().message);
   std::string password;
   if (auto staff = ensure_staff(auth->service(), options, password); !staff) {
     return fail(staff.error().message);

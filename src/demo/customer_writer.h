@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Writes demo customers through the customers module's own write path (the one its import uses):
-// CustomerService::seal for the sealed phone/email/address and their blind indexes,
-// CustomerRepository::next_number / insert (number counters, name pinyin and search grams; the
-// live counters follow by trigger), tags, category memberships, a "created" history row and the
-// consent events — so search, uniqueness and counts hold exactly as for customers made by hand.
+// Writes demo customers the way the customers import writes new ones (import_writer.h): sealed
+// phone/email/address and their blind indexes (CustomerService::seal), numbers C+day of creation
+// reserved per day with one counter update (CustomerRepository::reserve_numbers), name pinyin
+// and search grams (fill_search_fields, NameGramBulkWriter), tags, category memberships, a
+// "created" history row and the consent events — all with multi-row INSERTs (BatchInsert), so
+// search, uniqueness and counts hold exactly as for customers made by hand (the SQLite live and
+// search counters follow by trigger, row by row).
+//
+// Customers are made (people.h, in plan order on one thread: the PRNG decides), sealed and
+// transliterated one chunk ahead on a producer thread while the previous chunk is written.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +23,7 @@
 
 namespace crm::demo {
 
-// Customers per transaction.
+// Customers per transaction (and per pipeline step).
 inline constexpr size_t kCustomerBatch = 5000;
 
 // Writes plan.customers (in plan order) and fills store.customers. Errors: storage errors.

@@ -118,7 +118,60 @@ TEST_P(DemoGeneratorTest, WritesAConsistentStore) {
                     "COUNT(*) FROM customers c WHERE c.owner_id = l.owner_id AND "
                     "c.deleted_at_ms IS NULL)"),
               0);
+    // The search counters of 0007 (kept by triggers on every row the bulk writes add) equal
+    // what they count, both ways.
+    const std::string expected_values =
+        "SELECT * FROM (SELECT 'stage', stage, owner_id, COUNT(*) FROM customers WHERE deleted_at_ms IS NULL "
+        "GROUP BY stage, owner_id UNION ALL "
+        "SELECT 'number', substr(number, 1, 9), owner_id, COUNT(*) FROM customers "
+        "WHERE deleted_at_ms IS NULL GROUP BY substr(number, 1, 9), owner_id UNION ALL "
+        "SELECT 'tag', t.tag, c.owner_id, COUNT(*) FROM customer_tags t JOIN customers c ON "
+        "c.id = t.customer_id WHERE c.deleted_at_ms IS NULL GROUP BY t.tag, c.owner_id UNION ALL "
+        "SELECT 'category', CAST(m.category_id AS TEXT), c.owner_id, COUNT(*) FROM "
+        "customer_category_members m JOIN customers c ON c.id = m.customer_id WHERE "
+        "c.deleted_at_ms IS NULL GROUP BY m.category_id, c.owner_id UNION ALL "
+        "SELECT 'gram', g.gram, c.owner_id, COUNT(*) FROM customer_name_grams g JOIN customers c "
+        "ON c.id = g.customer_id WHERE c.deleted_at_ms IS NULL GROUP BY g.gram, c.owner_id) v";
+    const std::string kept_values =
+        "SELECT kind, value, owner_id, live FROM customer_value_counts WHERE live <> 0";
+    EXPECT_GT(count("SELECT COUNT(*) FROM customer_value_counts WHERE kind = 'gram'"), 100);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM (" + expected_values + " EXCEPT " + kept_values + ")"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM (" + kept_values + " EXCEPT " + expected_values + ")"),
+              0);
+    const std::string expected_areas =
+        "SELECT province, city, district, owner_id, COUNT(*) FROM customers "
+        "WHERE deleted_at_ms IS NULL GROUP BY province, city, district, owner_id";
+    const std::string kept_areas =
+        "SELECT province, city, district, owner_id, live FROM customer_area_counts "
+        "WHERE live <> 0";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM (" + expected_areas + " EXCEPT " + kept_areas + ")"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM (" + kept_areas + " EXCEPT " + expected_areas + ")"), 0);
+    const std::string expected_gram_areas =
+        "SELECT g.gram, c.province, c.city, c.district, COUNT(*) FROM customer_name_grams g "
+        "JOIN customers c ON c.id = g.customer_id WHERE c.deleted_at_ms IS NULL AND "
+        "length(g.gram) = 1 GROUP BY g.gram, c.province, c.city, c.district";
+    const std::string kept_gram_areas =
+        "SELECT gram, province, city, district, live FROM customer_gram_area_counts "
+        "WHERE live <> 0";
+    EXPECT_EQ(count("SELECT COUNT(*) FROM (" + expected_gram_areas + " EXCEPT " +
+                    kept_gram_areas + ")"),
+              0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM (" + kept_gram_areas + " EXCEPT " +
+                    expected_gram_areas + ")"),
+              0);
   }
+  // Every customer has its "created" history row; numbers are unique and of its creation day.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customer_history WHERE action = 'created'"), 500);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT number) FROM customers"), 500);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM "
+                  "customer_number_counters n WHERE n.day = substr(c.number, 2, 8) AND "
+                  "n.last_value >= CAST(substr(c.number, 10) AS INTEGER))"),
+            0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers c WHERE (SELECT COUNT(*) FROM "
+                  "customer_consent_events e WHERE e.customer_id = c.id) <> "
+                  "c.consent_sms + c.consent_email + c.consent_phone"),
+            0);
   // A new order after the demo gets the next id (PostgreSQL sequences were moved on).
   auto next = database_.db().transaction([&](storage::Connection& tx) {
     return tx.query_one("INSERT INTO orders (number, customer_id, customer_owner_id, status, "

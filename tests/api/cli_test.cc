@@ -155,6 +155,28 @@ TEST_P(DatabaseCliTest, UserCommandsManageStaffAccounts) {
   EXPECT_EQ(run_shopcrm({"user", "disable", "nobody", "--db", db_->url()}).exit_code, 1);
 }
 
+// `make run DEMO=1` loads the demo before the first `serve`: the administrator must exist after it
+// (the demo's staff accounts would otherwise make `serve` skip creating it), and a second load is
+// skipped with --if-empty and refused without it.
+TEST_P(DatabaseCliTest, DemoLoadsAStoreWithAnAdministratorAndOnlyIntoAnEmptyDatabase) {
+  const std::map<std::string, std::string> env{{"SHOPCRM_ADMIN_PASSWORD", "Shop-Owner-2026!"}};
+  auto loaded = run_shopcrm({"demo", "--customers", "40", "--orders", "150", "--products", "20",
+                             "--seed", "3", "--db", db_->url()},
+                            env);
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+  EXPECT_NE(loaded.out.find("Created the administrator account"), std::string::npos) << loaded.out;
+  auto listed = run_shopcrm({"user", "list", "--db", db_->url()});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_NE(listed.out.find("admin"), std::string::npos);
+  EXPECT_NE(listed.out.find("sales1"), std::string::npos);
+
+  auto again = run_shopcrm({"demo", "--if-empty", "--db", db_->url()}, env);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  auto refused = run_shopcrm({"demo", "--db", db_->url()}, env);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(line_count(refused.err), 1u) << refused.err;
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, DatabaseCliTest, ::testing::Values("sqlite", "postgres"),
                          database_name);
 

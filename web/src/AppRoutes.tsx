@@ -31,6 +31,10 @@ import { StockPage } from './pages/orders/catalog/StockPage';
 import { OrderDetailPage } from './pages/orders/OrderDetailPage';
 import { OrdersPage } from './pages/orders/OrdersPage';
 import { OrderReportsPage } from './pages/orders/reports/OrderReportsPage';
+import { AnalyticsDashboardPage } from './pages/analytics/AnalyticsDashboardPage';
+import { ChurnPage } from './pages/analytics/ChurnPage';
+import { ConsumptionPage } from './pages/analytics/ConsumptionPage';
+import { CustomerValuePage } from './pages/analytics/CustomerValuePage';
 
 const guarded = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
@@ -74,6 +78,12 @@ export function AppRoutes() {
           </Route>
           <Route path="products" element={guarded('products.view', <ProductsPage />)} />
           <Route path="stock" element={guarded('products.view', <StockPage />)} />
+          <Route path="analytics">
+            <Route index element={guarded('analytics.view', <AnalyticsDashboardPage />)} />
+            <Route path="consumption" element={guarded('analytics.view', <ConsumptionPage />)} />
+            <Route path="value" element={guarded('analytics.view', <CustomerValuePage />)} />
+            <Route path="churn" element={guarded('analytics.view', <ChurnPage />)} />
+          </Route>
           <Route path="system">
             <Route index element={<Navigate to="/system/users" replace />} />
             <Route path="users" element={guarded('users.view', <UsersPage />)} />

@@ -95,13 +95,23 @@ std::string sort_key(const StoredCustomer& c, ListSort sort) {
 
 Result<std::string> CustomerRepository::next_number(storage::Connection& tx,
                                                     std::string_view day) const {
+  CRM_TRY_ASSIGN(const int64_t sequence, reserve_numbers(tx, day, 1));
+  return number_of(day, sequence);
+}
+
+Result<int64_t> CustomerRepository::reserve_numbers(storage::Connection& tx, std::string_view day,
+                                                   int64_t count) const {
   CRM_TRY_ASSIGN(storage::Row row,
-                 tx.query_one("INSERT INTO customer_number_counters (day, last_value) VALUES (?, 1) "
-                              "ON CONFLICT (day) DO UPDATE SET "
-                              "last_value = customer_number_counters.last_value + 1 "
+                 tx.query_one("INSERT INTO customer_number_counters (day, last_value) VALUES (?, ?) "
+                              "ON CONFLICT (day) DO UPDATE SET last_value = "
+                              "customer_number_counters.last_value + excluded.last_value "
                               "RETURNING last_value",
-                              day));
-  return fmt::format("C{}{:06d}", day, row.get_int(0));
+                              day, count));
+  return row.get_int(0) - count + 1;
+}
+
+std::string CustomerRepository::number_of(std::string_view day, int64_t sequence) {
+  return fmt::format("C{}{:06d}", day, sequence);
 }
 
 Result<int64_t> CustomerRepository::insert(storage::Connection& tx,

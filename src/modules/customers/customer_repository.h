@@ -29,6 +29,12 @@ class CustomerRepository {
  public:
   // The next number of `day` ("20261122"): "C20261122000001", …
   Result<std::string> next_number(storage::Connection& tx, std::string_view day) const;
+  // Reserves `count` (>= 1) consecutive numbers of `day` with one counter update (bulk writers:
+  // the import, the demo store); returns the first sequence value, numbered by number_of().
+  Result<int64_t> reserve_numbers(storage::Connection& tx, std::string_view day,
+                                  int64_t count) const;
+  // The number of sequence value `sequence` of `day`: "C" + day + 6 digits.
+  static std::string number_of(std::string_view day, int64_t sequence);
   // Errors: customer.phone_taken / customer.email_taken (kConflict) on a blind index collision.
   Result<int64_t> insert(storage::Connection& tx, const StoredCustomer& row) const;
   // Writes every column of `row` iff the stored version is `row.version - 1` and the row is not

@@ -43,21 +43,6 @@ Error map_conflict(Error error) {
   return error;
 }
 
-std::string customer_number(std::string_view day, int64_t sequence) {
-  return fmt::format("C{}{:06d}", day, sequence);
-}
-
-// Reserves `count` numbers of `day` with one counter update; returns the first sequence value.
-Result<int64_t> reserve_numbers(storage::Connection& tx, std::string_view day, int64_t count) {
-  CRM_TRY_ASSIGN(storage::Row row,
-                 tx.query_one("INSERT INTO customer_number_counters (day, last_value) VALUES (?, ?) "
-                              "ON CONFLICT (day) DO UPDATE SET last_value = "
-                              "customer_number_counters.last_value + excluded.last_value "
-                              "RETURNING last_value",
-                              day, count));
-  return row.get_int(0) - count + 1;
-}
-
 }  // namespace
 
 Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
@@ -133,7 +118,7 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
     int64_t first_sequence = 0;
     if (!fresh.empty()) {
       CRM_TRY_ASSIGN(first_sequence,
-                     reserve_numbers(tx, day, static_cast<int64_t>(fresh.size())));
+                     repository_.reserve_numbers(tx, day, static_cast<int64_t>(fresh.size())));
     }
     auto prepare = [&](size_t begin) {
       const size_t end = std::min(fresh.size(), begin + kChunkRows);
@@ -144,7 +129,8 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
           out.planned = fresh[begin + k];
           const PlannedRow& planned = *out.planned;
           StoredCustomer& row = out.row;
-          row.number = customer_number(day, first_sequence + static_cast<int64_t>(begin + k));
+          row.number = CustomerRepository::number_of(
+              day, first_sequence + static_cast<int64_t>(begin + k));
           customers_.seal(row, CustomerFields{}, planned.fields);
           fill_search_fields(row);
           row.owner_id = caller.actor.user_id;

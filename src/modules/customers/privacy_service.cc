@@ -148,7 +148,8 @@ TimelineItem history_item(int64_t history_id, int64_t at_ms, std::string actor_n
   }
   static const std::map<std::string_view, std::string_view> kTitles = {
       {"created", "创建了客户"},   {"deleted", "移入回收站"}, {"restored", "从回收站恢复"},
-      {"imported", "导入了客户"},  {"anonymised", "匿名化了客户"}, {"erased", "永久删除"}};
+      {"imported", "导入了客户"},  {"anonymised", "匿名化了客户"}, {"erased", "永久删除"},
+      {"stage_changed", "首笔付款订单：客户阶段变为已成交"}};
   const auto found = kTitles.find(action);
   item.title = found == kTitles.end() ? std::string(action) : std::string(found->second);
   return item;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/money.h"
+
 namespace crm::orders {
 
 namespace {
@@ -69,14 +71,19 @@ std::vector<AuditReason> evaluate_audit(const std::vector<AuditRule>& rules,
     if (r.rule == "credit_level") {
       const int64_t min_level = int_param(r.params, "min_level", 2);
       if (facts.credit_level < min_level) {
-        reasons.push_back({r.rule, fmt::format("Customer credit level {} is below {}.",
-                                               facts.credit_level, min_level)});
+        reasons.push_back({r.rule,
+                           fmt::format("Customer credit level {} is below {}.",
+                                       facts.credit_level, min_level),
+                           Json{{"credit_level", facts.credit_level}, {"min_level", min_level}}});
       }
     } else if (r.rule == "amount_threshold") {
       const int64_t max_total = int_param(r.params, "max_total_fen", INT64_MAX);
       if (facts.total_fen > max_total) {
-        reasons.push_back({r.rule, fmt::format("Order total {} fen exceeds {} fen.",
-                                               facts.total_fen, max_total)});
+        reasons.push_back({r.rule,
+                           fmt::format("Order total ¥{} is above the ¥{} threshold.",
+                                       format_yuan(Fen{facts.total_fen}),
+                                       format_yuan(Fen{max_total})),
+                           Json{{"total_fen", facts.total_fen}, {"max_total_fen", max_total}}});
       }
     } else if (r.rule == "address_incomplete" && !facts.address_complete) {
       reasons.push_back({r.rule, "The receiver's name, phone or address is incomplete."});
@@ -93,7 +100,9 @@ std::vector<AuditReason> evaluate_audit(const std::vector<AuditRule>& rules,
 
 Json reasons_json(const std::vector<AuditReason>& reasons) {
   Json out = Json::array();
-  for (const auto& r : reasons) out.push_back({{"rule", r.rule}, {"message", r.message}});
+  for (const auto& r : reasons) {
+    out.push_back({{"rule", r.rule}, {"message", r.message}, {"params", r.params}});
+  }
   return out;
 }
 

@@ -36,6 +36,11 @@ TEST(OrderAudit, EachFailedRuleGivesItsReasonInRuleOrder) {
             (std::vector<std::string>{"stock_available", "credit_level", "amount_threshold",
                                       "address_incomplete", "blacklisted"}));
   EXPECT_NE(reasons[1].message.find("1"), std::string::npos);
+  // The figures travel with the reason so the console can word it in the user's language.
+  EXPECT_EQ(reasons[1].params, (Json{{"credit_level", 1}, {"min_level", 2}}));
+  EXPECT_EQ(reasons[2].params, (Json{{"total_fen", 5000001}, {"max_total_fen", 5000000}}));
+  EXPECT_EQ(reasons[2].message, "Order total ¥50000.01 is above the ¥50000.00 threshold.");
+  EXPECT_EQ(reasons_json(reasons)[2]["params"]["total_fen"], 5000001);
 }
 
 TEST(OrderAudit, ThresholdsAreInclusiveOfTheLimit) {

@@ -37,7 +37,13 @@ std::string_view after_sale_status_zh(std::string_view status) {
   return found == kNames.end() ? status : found->second;
 }
 
-std::string yuan(int64_t fen) { return "¥" + format_yuan(Fen{fen}); }
+// "¥60,000.00": grouped like the console's money (web/src/pages/orders/money.ts).
+std::string yuan(int64_t fen) {
+  std::string plain = format_yuan(Fen{fen});  // "-60000.00"
+  const size_t sign = plain.starts_with('-') ? 1 : 0;
+  for (size_t at = plain.find('.'); at > sign + 3; at -= 3) plain.insert(at - 3, ",");
+  return "¥" + plain;
+}
 
 Result<std::vector<int64_t>> move(storage::Connection& tx, int64_t from, int64_t to) {
   std::vector<int64_t> ids;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/orders/order_routes.h"
 
+#include <map>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -91,11 +94,33 @@ Result<Json> array_of_ids(std::string_view text) {
   return ids;
 }
 
+// Adds customer_name and customer_number to rendered orders (one lookup per distinct customer;
+// null when the customer is no longer visible, e.g. erased).
+void add_customer_names(customers::CustomerService& customers, const http::Actor& actor,
+                        Json& orders) {
+  std::map<int64_t, std::optional<customers::CustomerRef>> refs;
+  for (Json& o : orders) {
+    const int64_t id = o.value("customer_id", int64_t{0});
+    auto found = refs.find(id);
+    if (found == refs.end()) {
+      auto ref = customers.get_visible(actor, id);
+      found = refs.emplace(id, ref ? std::optional(*ref) : std::nullopt).first;
+    }
+    o["customer_name"] = found->second ? Json(found->second->name) : Json(nullptr);
+    o["customer_number"] = found->second ? Json(found->second->number) : Json(nullptr);
+  }
+}
+
 }  // namespace
 
-Result<Response> OrderRoutes::render(const Request& /*request*/, Status status,
+Result<Response> OrderRoutes::render(const Request& request, Status status,
                                      const Order& order) {
   Json body = order_summary_json(order, env_.keyring, Masking::kMasked);
+  {
+    Json one = Json::array({std::move(body)});
+    add_customer_names(env_.customers, customers::Caller::from(request).actor, one);
+    body = std::move(one.at(0));
+  }
   Json items = Json::array();
   for (const OrderItem& i : order.items) {
     items.push_back({{"line_no", i.line_no}, {"product_id", i.product_id}, {"sku", i.sku},
@@ -136,6 +161,7 @@ Result<Response> OrderRoutes::list(Request& request, bool audit_queue) {
   for (const Order& o : page.items) {
     items.push_back(order_summary_json(o, env_.keyring, Masking::kMasked));
   }
+  add_customer_names(env_.customers, customers::Caller::from(request).actor, items);
   return Response::json(Status::kOk,
                         {{"items", items},
                          {"total", page.total},

@@ -88,6 +88,7 @@ struct TrackingEvent {
 
 struct AuditReason {
   std::string rule, message;
+  Json params = Json::object();  // the figures behind the message, for a localised text
 };
 
 // A rule of order_audit_rules.

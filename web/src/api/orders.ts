@@ -21,6 +21,8 @@ export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
 export interface AuditReason {
   rule: string;
   message: string;
+  /** The figures behind the message (amount_threshold: total_fen, max_total_fen; credit_level: credit_level, min_level). */
+  params?: Record<string, number>;
 }
 
 export interface OrderReceiver {

@@ -11,7 +11,7 @@ describe('navigation config', () => {
   it('shows only enabled entries the user may see', () => {
     expect(visibleNavItems().map((i) => i.key)).toEqual(['dashboard']);
     const all = visibleNavItems(NAV_ITEMS, () => true);
-    expect(all.map((i) => i.key)).toEqual(['dashboard', 'customers', 'orders', 'system']);
+    expect(all.map((i) => i.key)).toEqual(['dashboard', 'customers', 'orders', 'analytics', 'system']);
     expect(all[1]?.children?.map((i) => i.key)).toEqual([
       'customers.records', 'customers.categories', 'customers.interactions', 'customers.import', 'customers.duplicates', 'customers.recycleBin',
     ]);
@@ -19,6 +19,11 @@ describe('navigation config', () => {
       'orders.list', 'orders.audit', 'orders.afterSales', 'orders.products', 'orders.stock', 'orders.reports',
     ]);
     expect(all[3]?.children?.map((i) => i.key)).toEqual([
+      'analytics.dashboard', 'analytics.consumption', 'analytics.value', 'analytics.churn',
+    ]);
+    expect(navTrail('/analytics/value').map((i) => i.key)).toEqual(['analytics', 'analytics.value']);
+    expect(navTrail('/analytics').map((i) => i.key)).toEqual(['analytics', 'analytics.dashboard']);
+    expect(all[4]?.children?.map((i) => i.key)).toEqual([
       'system.users', 'system.roles', 'system.settings', 'system.loginLog', 'system.auditLog', 'system.apiTokens',
     ]);
   });

@@ -49,6 +49,14 @@ export const ORDER_ITEMS: readonly NavItem[] = [
   { key: 'orders.reports', path: '/orders/reports', labelKey: 'nav.orderReports', enabled: true, permission: 'orders.reports' },
 ];
 
+/** Pages of the Analytics group (issue 7), all behind analytics.view. */
+export const ANALYTICS_ITEMS: readonly NavItem[] = [
+  { key: 'analytics.dashboard', path: '/analytics', labelKey: 'analytics.nav.dashboard', enabled: true, permission: 'analytics.view' },
+  { key: 'analytics.consumption', path: '/analytics/consumption', labelKey: 'analytics.nav.consumption', enabled: true, permission: 'analytics.view' },
+  { key: 'analytics.value', path: '/analytics/value', labelKey: 'analytics.nav.value', enabled: true, permission: 'analytics.view' },
+  { key: 'analytics.churn', path: '/analytics/churn', labelKey: 'analytics.nav.churn', enabled: true, permission: 'analytics.view' },
+];
+
 /** Pages of the System group, each behind its view permission. */
 export const SYSTEM_ITEMS: readonly NavItem[] = [
   { key: 'system.users', path: '/system/users', labelKey: 'nav.users', enabled: true, permission: 'users.view' },
@@ -67,7 +75,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'care', path: '/care', labelKey: 'nav.care', icon: <HeartOutlined />, enabled: false },
   { key: 'service', path: '/service', labelKey: 'nav.service', icon: <CustomerServiceOutlined />, enabled: false },
   { key: 'marketing', path: '/marketing', labelKey: 'nav.marketing', icon: <NotificationOutlined />, enabled: false },
-  { key: 'analytics', path: '/analytics', labelKey: 'nav.analytics', icon: <BarChartOutlined />, enabled: false },
+  { key: 'analytics', path: '/analytics', labelKey: 'nav.analytics', icon: <BarChartOutlined />, enabled: true, permission: 'analytics.view', children: [...ANALYTICS_ITEMS] },
   { key: 'system', path: '/system', labelKey: 'nav.system', icon: <SettingOutlined />, enabled: true, children: [...SYSTEM_ITEMS] },
 ];
 

@@ -1,3 +1,4 @@
+import { auditReasonText } from './auditReasonText';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Result, Skeleton, Space, Steps, Tabs } from 'antd';
@@ -103,7 +104,7 @@ export function OrderDetailPage() {
             <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="order-audit-reasons">
               {o.audit_reasons!.map((r) => (
                 <li key={r.rule}>
-                  {t(`orders.rules.${r.rule}`, { defaultValue: r.rule })}：{r.message}
+                  {t(`orders.rules.${r.rule}`, { defaultValue: r.rule })}：{auditReasonText(t, r)}
                 </li>
               ))}
             </ul>

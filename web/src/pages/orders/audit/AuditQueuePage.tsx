@@ -1,3 +1,4 @@
+import { auditReasonText } from '../auditReasonText';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Space, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -21,8 +22,11 @@ export function AuditQueuePage() {
   const [target, setTarget] = useState<{ order: Order; action: OrderAction } | null>(null);
   const table = useServerTable<Order>({ queryKey: orderKeys.auditQueue, fetcher: (q, s) => ordersApi.auditQueue(q, s), filterKeys: NO_FILTERS });
 
+  // The reasons come right after the number: they are why the order is here, so they must be
+  // readable without scrolling the table sideways.
+  const listColumns = orderColumns(t).filter((c) => c.key !== 'receiver' && (c as { dataIndex?: string }).dataIndex !== 'paid_fen');
   const columns: TableColumnsType<Order> = [
-    ...orderColumns(t).filter((c) => c.key !== 'receiver' && (c as { dataIndex?: string }).dataIndex !== 'paid_fen'),
+    ...listColumns.slice(0, 1),
     {
       title: t('orders.auditReasons'),
       dataIndex: 'audit_reasons',
@@ -32,12 +36,13 @@ export function AuditQueuePage() {
           {(o.audit_reasons ?? []).map((r) => (
             <li key={r.rule}>
               <Typography.Text>{t(`orders.rules.${r.rule}`, { defaultValue: r.rule })}</Typography.Text>
-              {r.message ? <Typography.Text type="secondary">：{r.message}</Typography.Text> : null}
+              <Typography.Text type="secondary">：{auditReasonText(t, r)}</Typography.Text>
             </li>
           ))}
         </ul>
       ),
     },
+    ...listColumns.slice(1),
     ...(canAudit
       ? [
           {
