@@ -128,6 +128,43 @@ TEST_P(OrdersApiTest, TheSameOrderPostedTwiceCreatesOneEvenConcurrently) {
   EXPECT_EQ(stock("SKU-A"), "10/4");
 }
 
+// The last unit of SKU-B, wanted by several orders at once: exactly one reserves it and is
+// approved; the others wait for audit with the stock reason, and approving them is refused while
+// the stock is short.
+TEST_P(OrdersApiTest, ConcurrentOrdersForTheLastUnitLetExactlyOneReserveIt) {
+  db_->sql("UPDATE stock SET on_hand = 1 WHERE product_id = (SELECT id FROM products "
+           "WHERE sku = 'SKU-B')");
+  std::vector<std::thread> threads;
+  std::vector<json> answers(5);
+  for (size_t i = 0; i < answers.size(); ++i) {
+    threads.emplace_back([&, i] {
+      json body = order_body("LAST-" + std::to_string(i));
+      body["items"] = json::array({{{"sku", "SKU-B"}, {"quantity", 1}}});
+      const auto answer = raw("POST", "/api/v1/orders", body.dump());
+      answers[i] = answer.status == 201 ? answer.json() : json{{"http", answer.status}};
+    });
+  }
+  for (auto& t : threads) t.join();
+  int approved = 0;
+  std::vector<std::string> held;
+  for (const auto& a : answers) {
+    ASSERT_TRUE(a.contains("status")) << a.dump();
+    if (a["status"] == "approved") ++approved;
+    if (a["status"] == "pending_audit") {
+      EXPECT_EQ(a["audit_reasons"][0]["rule"], "stock_available") << a.dump();
+      held.push_back(std::to_string(a["id"].get<int64_t>()));
+    }
+  }
+  EXPECT_EQ(approved, 1);
+  ASSERT_EQ(held.size(), 4u);
+  EXPECT_EQ(stock("SKU-B"), "1/1");
+  const auto refused = act(held[0], "approve", {{"note", "再试一次"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["code"], "stock.insufficient");
+  EXPECT_EQ(stock("SKU-B"), "1/1");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM stock_movements WHERE kind = 'reserve'"), 1);
+}
+
 TEST_P(OrdersApiTest, IdempotencyKeyReplaysAndRefusesADifferentBody) {
   const std::string body = order_body("").dump();
   auto first = raw("POST", "/api/v1/orders", body, {"Idempotency-Key: key-1"});
