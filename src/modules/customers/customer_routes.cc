@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "http/if_match.h"
 #include "modules/customers/customer_json.h"
 
 namespace crm::customers {
@@ -47,26 +48,6 @@ Result<std::optional<int64_t>> time_param(const http::Request& request, std::str
   const auto ms = audit::parse_time(*text, end_of_day);
   if (!ms) return bad_filter(field, fmt::format("{} must be a date (2026-11-01) or a time.", field));
   return ms;
-}
-
-// If-Match: "3" (or W/"3") -> 3.
-Result<int64_t> if_match_version(const http::Request& request) {
-  const auto header = request.header("If-Match");
-  if (!header) {
-    return Error{ErrorKind::kPreconditionRequired, "customer.if_match_required",
-                 "Send If-Match with the version (ETag) you edited.", "If-Match"};
-  }
-  std::string_view text = trim(*header);
-  if (starts_with(text, "W/")) text.remove_prefix(2);
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
-    text = text.substr(1, text.size() - 2);
-  }
-  const auto version = parse_int64(text);
-  if (!version) {
-    return Error{ErrorKind::kPreconditionFailed, "customer.version_mismatch",
-                 "If-Match does not name a version of this customer.", "If-Match"};
-  }
-  return *version;
 }
 
 Result<std::vector<std::string>> string_list(const Json& body, std::string_view field,
@@ -226,7 +207,7 @@ void CustomerRoutes::add_to(http::Router& router) {
   router.patch("/api/v1/customers/{id}", std::string(kEdit),
                [this](Request& request) -> Result<Response> {
                  CRM_TRY_ASSIGN(const int64_t id, request.path_id("id"));
-                 CRM_TRY_ASSIGN(const int64_t version, if_match_version(request));
+                 CRM_TRY_ASSIGN(const int64_t version, http::if_match_version(request, "customer", "customer"));
                  CRM_TRY_ASSIGN(Json body, request.json_body());
                  CRM_TRY_ASSIGN(Customer customer,
                                 service_.update(Caller::from(request), id, body, version));

@@ -56,23 +56,4 @@ Result<int> limit_param(const http::Request& request) {
   return static_cast<int>(limit.value_or(50));
 }
 
-Result<int64_t> if_match_version(const http::Request& request) {
-  const auto header = request.header("If-Match");
-  if (!header) {
-    return Error{ErrorKind::kPreconditionRequired, "product.if_match_required",
-                 "Send If-Match with the version (ETag) you edited.", "If-Match"};
-  }
-  std::string_view text = trim(*header);
-  if (starts_with(text, "W/")) text.remove_prefix(2);
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
-    text = text.substr(1, text.size() - 2);
-  }
-  const auto version = parse_int64(text);
-  if (!version) {
-    return Error{ErrorKind::kPreconditionFailed, "product.version_mismatch",
-                 "If-Match does not name a version of this product.", "If-Match"};
-  }
-  return *version;
-}
-
 }  // namespace crm::orders

@@ -24,8 +24,5 @@ Result<std::optional<int64_t>> time_param(const http::Request& request, std::str
                                           bool end_of_day);
 // `limit` (1..200, default 50).
 Result<int> limit_param(const http::Request& request);
-// If-Match: "3" (or W/"3") -> 3. Missing: product.if_match_required (kPreconditionRequired);
-// unreadable: product.version_mismatch (kPreconditionFailed).
-Result<int64_t> if_match_version(const http::Request& request);
 
 }  // namespace crm::orders

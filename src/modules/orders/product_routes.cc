@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "http/if_match.h"
 #include "modules/orders/catalog_json.h"
 #include "modules/orders/catalog_params.h"
 
@@ -100,7 +101,7 @@ void ProductRoutes::add_to(http::Router& router) {
   router.patch("/api/v1/products/{id}", std::string(kManage),
                [this](Request& request) -> Result<Response> {
                  CRM_TRY_ASSIGN(const int64_t id, request.path_id("id"));
-                 CRM_TRY_ASSIGN(const int64_t version, if_match_version(request));
+                 CRM_TRY_ASSIGN(const int64_t version, http::if_match_version(request, "product", "product"));
                  CRM_TRY_ASSIGN(Json body, request.json_body());
                  CRM_TRY_ASSIGN(Product product,
                                 products_.update(Caller::from(request), id, body, version));
