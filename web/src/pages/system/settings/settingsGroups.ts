@@ -15,7 +15,14 @@ export const SETTINGS_GROUPS: { key: string; keys: string[] }[] = [
   },
   {
     key: 'business',
-    keys: ['sla_first_response_hours', 'sla_resolution_hours', 'churn_threshold_days', 'points_per_yuan', 'time_zone'],
+    keys: [
+      'sla_first_response_hours',
+      'sla_resolution_hours',
+      'churn_threshold_days',
+      'points_per_yuan',
+      'orders.receipt_reminder_days',
+      'time_zone',
+    ],
   },
 ];
 
