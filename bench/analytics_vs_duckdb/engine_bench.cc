@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include <sys/resource.h>
+
 #include "modules/analytics/engine/calendar.h"
 #include "modules/analytics/engine/churn.h"
 #include "modules/analytics/engine/consumption.h"
@@ -29,6 +31,12 @@ double ms_since(Clock::time_point start) {
 }
 
 double cpu_ms() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+long peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
 
 std::string flag(int argc, char** argv, std::string_view name, std::string fallback) {
   for (int i = 1; i + 1 < argc; ++i) {
@@ -131,6 +139,7 @@ int run(int argc, char** argv) {
     return 1;
   }
   const double load_ms = ms_since(load_start);
+  const long load_rss_mb = peak_rss_mb();
   const ColumnStore& store = (*loaded)->store;
 
   bool ok = true;
@@ -149,8 +158,8 @@ int run(int argc, char** argv) {
   }
   if (!write_rfm(out_dir, *rfm) || !write_cohorts(out_dir, *cohorts) || !write_consumption(out_dir, *months)) return 1;
   // Machine-readable lines for run.sh: "TIME <query> <wall ms> <cpu ms>".
-  std::printf("LOAD %.1f orders=%u customers=%u bytes=%zu\n", load_ms, store.order_count(), store.customer_count(),
-              store.bytes());
+  std::printf("LOAD %.1f orders=%u customers=%u bytes=%zu peak_rss_mb=%ld (load) %ld (end)\n", load_ms,
+              store.order_count(), store.customer_count(), store.bytes(), load_rss_mb, peak_rss_mb());
   std::printf("TIME rfm %.3f %.3f\n", rfm_t.wall_ms, rfm_t.cpu_ms);
   std::printf("TIME cohorts %.3f %.3f\n", cohort_t.wall_ms, cohort_t.cpu_ms);
   std::printf("TIME consumption %.3f %.3f\n", month_t.wall_ms, month_t.cpu_ms);

@@ -187,6 +187,9 @@ int run(int argc, char** argv) {
   std::printf("import job CPU (user + system, all threads): %.2f s, %.0f rows per CPU second\n",
               run_cpu_s, static_cast<double>(rows) / run_cpu_s);
   std::printf("end to end: %.0f rows/s\n", static_cast<double>(rows) / (upload_s + run_s));
+  rusage resources{};
+  getrusage(RUSAGE_SELF, &resources);
+  std::printf("peak RSS: %.2f GB\n", static_cast<double>(resources.ru_maxrss) / (1024.0 * 1024.0));
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "core/result.h"
@@ -15,5 +16,10 @@ namespace crm::http {
 // ("customer" -> "…a version of this customer.").
 Result<int64_t> if_match_version(const Request& request, std::string_view resource,
                                  std::string_view noun);
+// As above where If-Match is optional (the edit then applies to the current version): nullopt
+// when the header is absent.
+Result<std::optional<int64_t>> optional_if_match_version(const Request& request,
+                                                         std::string_view resource,
+                                                         std::string_view noun);
 
 }  // namespace crm::http

@@ -416,6 +416,107 @@ TEST_P(OrdersApiTest, AnImportWithABadRowChangesNothingAndNamesTheRow) {
   EXPECT_EQ(upload(good, false).json()["skipped"], 2);  // importing again changes nothing
 }
 
+// The import as a background job: upload -> start with a mapping -> progress -> report.
+TEST_P(OrdersApiTest, AnImportJobChecksEveryRowThenWritesOnceAndSkipsOnReimport) {
+  auto wait_done = [&](const std::string& url) {
+    json last;
+    for (int i = 0; i < 1200; ++i) {
+      auto got = admin_->get(url);
+      if (got.status == 503) {  // SQLite: the import's write transaction holds the writer
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        continue;
+      }
+      EXPECT_EQ(got.status, 200) << got.body;
+      last = got.json();
+      if (last["status"] == "succeeded" || last["status"] == "failed") return last;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "not finished: " << last.dump();
+    return last;
+  };
+  // "单号" is no known header: the user maps it to external_id.
+  auto run = [&](const std::string& csv, bool dry_run) {
+    auto uploaded = admin_->send("POST", "/api/v1/order-imports?filename=history.csv", csv);
+    EXPECT_EQ(uploaded.status, 201) << uploaded.body;
+    const json record = uploaded.json();
+    EXPECT_EQ(record["status"], "uploaded");
+    EXPECT_TRUE(record["suggested_mapping"]["单号"].is_null());
+    json mapping = record["suggested_mapping"];
+    mapping["单号"] = "external_id";
+    const std::string url = "/api/v1/order-imports/" + std::to_string(record["id"].get<int64_t>());
+    auto started = admin_->post(url + "/start", {{"mapping", mapping}, {"dry_run", dry_run}});
+    EXPECT_EQ(started.status, 202) << started.body;
+    return std::pair{url, wait_done(url)};
+  };
+  const std::string header = "单号,平台,状态,下单时间,客户姓名,客户手机,商品编码,数量,单价(分)\n";
+  const std::string bad = header +
+                          "H-1,jd,completed,2025-03-01,张三,13900139000,SKU-A,2,900\n"
+                          "H-1,jd,completed,2025-03-01,张三,13900139000,SKU-B,1,\n"
+                          "H-2,jd,cancelled,2025-04-01,李四,,SKU-X,1,100\n"
+                          "H-3,jd,completed,2025-04-02,王五,13700137000,SKU-A,0,100\n";
+  auto [bad_url, failed] = run(bad, false);
+  EXPECT_EQ(failed["status"], "failed") << failed.dump();
+  EXPECT_EQ(failed["error_count"], 2);
+  EXPECT_EQ(failed["errors"][0]["row"], 4);
+  EXPECT_EQ(failed["errors"][0]["column"], "sku");
+  EXPECT_EQ(failed["errors"][0]["code"], "order.unknown_sku");
+  EXPECT_EQ(failed["errors"][1]["row"], 5);
+  EXPECT_EQ(failed["errors"][1]["column"], "quantity");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers"), 0);
+  auto report = admin_->get(bad_url + "/errors");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_NE(report.body.find("order.unknown_sku"), std::string::npos);
+  EXPECT_NE(report.body.find("\n4,sku,"), std::string::npos) << report.body;
+
+  // Rows of one order apart from each other are refused, naming both rows.
+  auto [split_url, split] = run(header +
+                                    "S-1,jd,completed,2025-03-01,张三,13900139000,SKU-A,1,\n"
+                                    "S-2,jd,completed,2025-03-01,张三,13900139000,SKU-A,1,\n"
+                                    "S-1,jd,completed,2025-03-01,张三,13900139000,SKU-B,1,\n",
+                                false);
+  EXPECT_EQ(split["status"], "failed");
+  EXPECT_EQ(split["errors"][0]["code"], "order_import.split_order");
+  EXPECT_EQ(split["errors"][0]["row"], 4);
+
+  std::string good = bad.substr(0, bad.rfind("H-3"));
+  good.replace(good.find("SKU-X"), 5, "SKU-B");
+  auto [dry_url, dry] = run(good, true);
+  EXPECT_EQ(dry["status"], "succeeded") << dry.dump();
+  EXPECT_EQ(dry["orders"], 2);
+  EXPECT_EQ(dry["created"], 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 0);
+
+  auto [url, done] = run(good, false);
+  EXPECT_EQ(done["status"], "succeeded") << done.dump();
+  EXPECT_EQ(done["processed"], 3);  // progress reaches the row count
+  EXPECT_EQ(done["row_count"], 3);
+  EXPECT_EQ(done["created"], 2);
+  EXPECT_EQ(done["skipped"], 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM orders WHERE status = 'completed' AND total_fen = 4300"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_items"), 3);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_events WHERE action = 'import'"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM order_import_parts"), 0);  // the file is gone
+  EXPECT_EQ(stock("SKU-A"), "10/0");  // history moves no stock
+
+  auto [again_url, again] = run(good, false);
+  EXPECT_EQ(again["status"], "succeeded");
+  EXPECT_EQ(again["created"], 0);
+  EXPECT_EQ(again["skipped"], 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'orders.imported'"), 2);
+
+  auto listed = admin_->get("/api/v1/order-imports?limit=2");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.json()["items"].size(), 2u);
+  EXPECT_FALSE(listed.json()["next_after"].is_null());
+  auto restart = admin_->post(url + "/start", {{"mapping", json::object()}});
+  EXPECT_EQ(restart.status, 400);  // the mapping lacks the required fields
+  EXPECT_EQ(admin_->send("POST", "/api/v1/order-imports?filename=x.csv", "").status, 400);
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, OrdersApiTest, ::testing::Values("sqlite", "postgres"),
                          database_name);
 

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// The analytics module on both databases: 503 while loading, order/after-sale events keeping the
-// store current, parameter validation, permissions and export, and the segment drill-down's data
-// scope and pagination.
+// The analytics module on both databases: 503 while loading, order/after-sale and customer events
+// keeping the store current (a merge by a background rebuild), parameter validation, permissions
+// and export, and the segment drill-down's data scope and pagination.
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "modules/analytics/analytics_test_fixture.h"
@@ -102,6 +107,114 @@ TEST_P(AnalyticsModuleTest, OrderEventsKeepTheStoreCurrent) {
   // A rebuild (the multi-node refresh) agrees with the event-updated store.
   load();
   EXPECT_EQ(kpis(), after);
+}
+
+// Delivers the pending outbox events (the worker's job) and returns how many.
+int64_t dispatch(storage::Worker& worker) {
+  auto delivered = worker.events().dispatch_pending(100);
+  EXPECT_TRUE(delivered) << delivered.error().detail;
+  return delivered ? *delivered : 0;
+}
+
+TEST_P(AnalyticsModuleTest, CustomerEventsKeepTheCustomerColumnsCurrent) {
+  load();
+  add_actor("editor", 1, "all", {"customers.view", "customers.edit"});
+  customers::Caller caller;
+  caller.actor.user_id = 1;
+  caller.actor.data_scope = "all";
+  caller.audit.actor_name = "test";
+  const std::string range = "from=2024-01-01&to=2025-12-31";
+  // A buyer outside category 2 (批发), and how many counted orders they have.
+  const auto rows = sql(std::string("SELECT customer_id, count(*) FROM orders WHERE status IN ") + kCounted +
+                        " AND customer_id NOT IN (SELECT customer_id FROM customer_category_members "
+                        "WHERE category_id = 2) GROUP BY customer_id ORDER BY customer_id LIMIT 1");
+  ASSERT_EQ(rows.size(), 1u);
+  const int64_t id = rows[0].get_int(0), orders = rows[0].get_int(1);
+  const double wholesale = kpis(range + "&customer_category=批发")["orders"]["value"];
+
+  // Category membership: the customer's orders now count under the category filter, and no more
+  // once removed again.
+  auto added = call("editor", http::Method::kPost, "/api/v1/customer-categories/2/members",
+                    Json{{"customer_ids", {id}}});
+  ASSERT_EQ(added.status(), Status::kOk) << added.body();
+  EXPECT_EQ(dispatch(*worker_), 1);
+  EXPECT_EQ(kpis(range + "&customer_category=批发")["orders"]["value"], wholesale + orders);
+  auto removed = call("editor", http::Method::kDelete, "/api/v1/customer-categories/2/members",
+                      Json{{"customer_ids", {id}}});
+  ASSERT_EQ(removed.status(), Status::kOk) << removed.body();
+  EXPECT_EQ(dispatch(*worker_), 1);
+  EXPECT_EQ(kpis(range + "&customer_category=批发")["orders"]["value"], wholesale);
+
+  // An edit of the province and channel moves the customer to other churn groups.
+  auto current = module_->service().get(caller, id, customers::Reveal::kNo, false);
+  ASSERT_TRUE(current);
+  auto updated = module_->service().update(
+      caller, id, Json{{"address", {{"province", "海南省"}}}, {"source_channel", "小红书"}}, current->version);
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(dispatch(*worker_), 1);
+  auto group_keys = [&](const std::string& by) {
+    std::set<std::string> keys;
+    const Json churn = body(get("analyst", "/api/v1/analytics/churn?" + range + "&by=" + by));
+    for (const auto& g : churn["groups"]) keys.insert(g["key"].get<std::string>());
+    return keys;
+  };
+  EXPECT_TRUE(group_keys("region").contains("海南省"));
+  EXPECT_TRUE(group_keys("channel").contains("小红书"));
+
+  // A new customer is in the store at once; the recycle bin and back change nothing there.
+  auto created = module_->service().create(caller, Json{{"name", "新来的"}, {"source_channel", "门店"}});
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_EQ(dispatch(*worker_), 1);
+  {
+    auto view = analytics_->state().view();
+    ASSERT_TRUE(view);
+    ASSERT_TRUE((*view)->store.find_customer(created->id).has_value());
+  }
+  ASSERT_TRUE(module_->service().remove(caller, created->id));
+  ASSERT_TRUE(module_->service().restore(caller, created->id));
+  EXPECT_EQ(dispatch(*worker_), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM outbox_events WHERE type LIKE 'customer.%'"), 6);
+
+  // A rebuild agrees with the event-updated store (groups compared by key: their order follows
+  // the order in which the store first met each region).
+  auto churn_by_region = [&] {
+    Json churn = body(get("analyst", "/api/v1/analytics/churn?" + range + "&by=region"));
+    std::sort(churn["groups"].begin(), churn["groups"].end(),
+              [](const Json& a, const Json& b) { return a["key"] < b["key"]; });
+    return churn;
+  };
+  const Json by_region = churn_by_region();
+  load();
+  EXPECT_EQ(churn_by_region(), by_region);
+}
+
+TEST_P(AnalyticsModuleTest, AMergeRebuildsTheStoreInTheBackground) {
+  analytics_->state().start([] { return int64_t{0}; });  // no periodic rebuild
+  for (int i = 0; i < 600 && !analytics_->state().ready(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(analytics_->state().ready());
+  const std::string range = "from=2024-01-01&to=2025-12-31";
+  const double buyers = kpis(range)["buyers"]["value"];
+  const auto pair = sql(std::string("SELECT DISTINCT customer_id FROM orders WHERE status IN ") + kCounted +
+                        " ORDER BY customer_id LIMIT 2");
+  ASSERT_EQ(pair.size(), 2u);
+  const int64_t survivor = pair[0].get_int(0), merged = pair[1].get_int(0);
+  // What the orders module's merge participant does in the merge's transaction (not wired here).
+  run("UPDATE orders SET customer_id = " + std::to_string(survivor) + " WHERE customer_id = " +
+      std::to_string(merged));
+  customers::Caller caller;
+  caller.actor.user_id = 1;
+  caller.actor.data_scope = "all";
+  auto merge = module_->merges().merge(caller, {survivor, merged});
+  ASSERT_TRUE(merge) << merge.error().message;
+  EXPECT_EQ(kpis(range)["buyers"]["value"], buyers);  // the store cannot follow this in place
+  EXPECT_EQ(dispatch(*worker_), 1);
+  double now = buyers;
+  for (int i = 0; i < 600 && now == buyers; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    now = kpis(range)["buyers"]["value"];
+  }
+  EXPECT_EQ(now, buyers - 1);
+  analytics_->state().stop();
 }
 
 TEST_P(AnalyticsModuleTest, RejectsBadParametersWithTheirField) {

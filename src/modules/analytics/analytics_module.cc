@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/analytics/analytics_module.h"
 
+#include <vector>
+
 #include "core/json.h"
 #include "core/log.h"
+#include "modules/customers/customer_events.h"
 
 namespace crm::analytics {
 
@@ -18,6 +21,32 @@ constexpr std::string_view kOrderEvents[] = {
     "order.created", "order.approved", "order.paid",      "order.picking",   "order.packed",
     "order.shipped", "order.delivered", "order.completed", "order.cancelled", "order.closed",
     "after_sale.refunded"};
+
+// Customer events the store follows in place (the customer's columns re-read) …
+constexpr std::string_view kCustomerEvents[] = {
+    customers::kCustomerCreated, customers::kCustomerUpdated, customers::kCustomerDeleted,
+    customers::kCustomerRestored, customers::kCustomerAnonymised};
+// … and those it follows by a rebuild: orders moved between customers, customers gone, bulk.
+constexpr std::string_view kRebuildEvents[] = {
+    customers::kCustomerMerged, customers::kCustomerMergeUndone, customers::kCustomerErased,
+    customers::kCustomersImported};
+
+// The integer ids under `key` (a number or an array of numbers); none when malformed.
+std::vector<int64_t> ids_in(const storage::Event& event, std::string_view key) {
+  const auto payload = parse_json(event.payload);
+  std::vector<int64_t> ids;
+  if (payload && payload->is_object() && payload->contains(key)) {
+    const Json& value = (*payload)[std::string(key)];
+    if (value.is_number_integer()) ids.push_back(value.get<int64_t>());
+    if (value.is_array()) {
+      for (const Json& id : value) {
+        if (id.is_number_integer()) ids.push_back(id.get<int64_t>());
+      }
+    }
+  }
+  if (ids.empty()) log::warn("analytics.event_ignored", {{"event_id", event.id}, {"type", event.type}});
+  return ids;
+}
 
 }  // namespace
 
@@ -39,13 +68,25 @@ void AnalyticsModule::add_routes(http::Router& router) { routes_.add_to(router);
 void AnalyticsModule::subscribe(storage::EventBus& events, storage::Worker& /*worker*/) {
   for (std::string_view type : kOrderEvents) {
     events.subscribe(std::string(type), [this](const storage::Event& event) -> Result<void> {
-      const auto payload = parse_json(event.payload);
-      if (!payload || !payload->is_object() || !payload->contains("order_id") ||
-          !(*payload)["order_id"].is_number_integer()) {
-        log::warn("analytics.event_ignored", {{"event_id", event.id}, {"type", event.type}});
-        return {};
-      }
-      return state_.apply_order((*payload)["order_id"].get<int64_t>());
+      for (int64_t id : ids_in(event, "order_id")) CRM_TRY(state_.apply_order(id));
+      return {};
+    });
+  }
+  for (std::string_view type : kCustomerEvents) {
+    events.subscribe(std::string(type), [this](const storage::Event& event) -> Result<void> {
+      for (int64_t id : ids_in(event, "customer_id")) CRM_TRY(state_.apply_customer(id));
+      return {};
+    });
+  }
+  events.subscribe(std::string(customers::kCustomerCategoriesChanged),
+                   [this](const storage::Event& event) -> Result<void> {
+                     for (int64_t id : ids_in(event, "customer_ids")) CRM_TRY(state_.apply_customer(id));
+                     return {};
+                   });
+  for (std::string_view type : kRebuildEvents) {
+    events.subscribe(std::string(type), [this](const storage::Event&) -> Result<void> {
+      state_.request_rebuild();
+      return {};
     });
   }
 }

@@ -15,34 +15,6 @@ namespace {
 constexpr size_t kMaxValues = 100;
 constexpr int32_t kDefaultDays = 365;
 
-std::optional<std::string> text_param(const http::Request& request, std::string_view field) {
-  auto text = request.query(field);
-  if (!text) return std::nullopt;
-  std::string trimmed(trim(*text));
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
-}
-
-// Every value of a repeated and/or comma-separated parameter, trimmed, without empties.
-Result<std::vector<std::string>> list_param(const http::Request& request, std::string_view field) {
-  std::vector<std::string> out;
-  auto [first, last] = request.query_params().equal_range(std::string(field));
-  for (auto it = first; it != last; ++it) {
-    for (std::string_view part : split(it->second, ',')) {
-      part = trim(part);
-      if (part.empty()) continue;
-      if (part.size() > 200) return bad_parameter(field, fmt::format("A {} value is too long.", field));
-      out.emplace_back(part);
-    }
-  }
-  if (out.size() > kMaxValues) {
-    return bad_parameter(field, fmt::format("At most {} values of {}.", kMaxValues, field));
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 // Codes of the values; a value the dictionary lacks gets a code outside it, so it matches nothing.
 std::vector<uint16_t> codes_of(const Dictionary& dictionary, const std::vector<std::string>& values) {
   std::vector<uint16_t> codes;
@@ -72,15 +44,19 @@ Result<std::vector<std::string>> category_ids(std::string_view field, const std:
   return ids;
 }
 
-Result<std::optional<int32_t>> date_param(const http::Request& request, std::string_view field) {
-  auto text = text_param(request, field);
+Result<std::optional<int32_t>> date_param(const http::QueryParams& params, std::string_view field) {
+  auto text = params.text(field);
   if (!text) return std::optional<int32_t>{};
   auto day = parse_date(*text);
-  if (!day) return bad_parameter(field, fmt::format("{} must be a date like 2026-03-02.", field));
+  if (!day) return params.invalid(field, fmt::format("{} must be a date like 2026-03-02.", field));
   return std::optional<int32_t>(*day);
 }
 
 }  // namespace
+
+http::QueryParams params_of(const http::Request& request) {
+  return http::QueryParams(request, "analytics.invalid_parameter");
+}
 
 Error bad_parameter(std::string_view field, std::string message) {
   return invalid_input("analytics.invalid_parameter", std::move(message), std::string(field));
@@ -102,50 +78,38 @@ std::optional<int32_t> parse_date(std::string_view text) {
 
 Result<std::optional<int64_t>> int_param(const http::Request& request, std::string_view field, int64_t min,
                                          int64_t max) {
-  auto text = text_param(request, field);
-  if (!text) return std::optional<int64_t>{};
-  auto value = parse_int64(*text);
-  if (!value || *value < min || *value > max) {
-    return bad_parameter(field, fmt::format("{} must be an integer from {} to {}.", field, min, max));
-  }
-  return value;
+  return params_of(request).integer(field, min, max);
 }
 
 Result<std::optional<std::string>> choice_param(const http::Request& request, std::string_view field,
                                                 std::initializer_list<std::string_view> choices) {
-  auto text = text_param(request, field);
-  if (!text) return std::optional<std::string>{};
-  if (std::find(choices.begin(), choices.end(), *text) == choices.end()) {
-    std::string list;
-    for (auto c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
-    return bad_parameter(field, fmt::format("{} must be one of {}.", field, list));
-  }
-  return text;
+  return params_of(request).choice(field, choices);
 }
 
 Result<AnalyticsQuery> parse_query(const http::Request& request, const LoadedStore& loaded, int32_t today) {
+  const http::QueryParams params = params_of(request);
   AnalyticsQuery q;
   const ColumnStore& store = loaded.store;
-  CRM_TRY_ASSIGN(auto from, date_param(request, "from"));
-  CRM_TRY_ASSIGN(auto to, date_param(request, "to"));
+  CRM_TRY_ASSIGN(auto from, date_param(params, "from"));
+  CRM_TRY_ASSIGN(auto to, date_param(params, "to"));
   q.filter.to_day = to.value_or(today);
   q.filter.from_day = from.value_or(q.filter.to_day - (kDefaultDays - 1));
   if (q.filter.from_day > q.filter.to_day) return bad_parameter("from", "from must not be after to.");
   q.echo["from"] = format_day(q.filter.from_day);
   q.echo["to"] = format_day(q.filter.to_day);
 
-  CRM_TRY_ASSIGN(auto channels, list_param(request, "channel"));
+  CRM_TRY_ASSIGN(auto channels, params.list("channel", kMaxValues));
   q.filter.channels = codes_of(store.channels(), channels);
-  CRM_TRY_ASSIGN(auto regions, list_param(request, "region"));
+  CRM_TRY_ASSIGN(auto regions, params.list("region", kMaxValues));
   q.filter.regions = codes_of(store.regions(), regions);
-  CRM_TRY_ASSIGN(auto categories, list_param(request, "category"));
+  CRM_TRY_ASSIGN(auto categories, params.list("category", kMaxValues));
   CRM_TRY_ASSIGN(auto category_texts, category_ids("category", categories, loaded.names.product));
   q.filter.categories = codes_of(store.categories(), category_texts);
-  CRM_TRY_ASSIGN(auto customer_categories, list_param(request, "customer_category"));
+  CRM_TRY_ASSIGN(auto customer_categories, params.list("customer_category", kMaxValues));
   CRM_TRY_ASSIGN(auto customer_texts,
                  category_ids("customer_category", customer_categories, loaded.names.customer));
   q.filter.customer_categories = codes_of(store.customer_categories(), customer_texts);
-  CRM_TRY_ASSIGN(auto tiers, list_param(request, "tier"));
+  CRM_TRY_ASSIGN(auto tiers, params.list("tier", kMaxValues));
   for (const auto& t : tiers) {
     if (t == "high") q.tiers.push_back(Tier::kHigh);
     else if (t == "mid") q.tiers.push_back(Tier::kMid);
@@ -158,7 +122,7 @@ Result<AnalyticsQuery> parse_query(const http::Request& request, const LoadedSto
   if (!customer_categories.empty()) q.echo["customer_category"] = customer_categories;
   if (!tiers.empty()) q.echo["tier"] = tiers;
 
-  CRM_TRY_ASSIGN(auto format, choice_param(request, "format", {"json", "csv", "xlsx"}));
+  CRM_TRY_ASSIGN(auto format, params.choice("format", {"json", "csv", "xlsx"}));
   if (format == "csv") q.format = ExportFormat::kCsv;
   if (format == "xlsx") q.format = ExportFormat::kXlsx;
   return q;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "http/query_params.h"
 #include "http/request.h"
 #include "modules/analytics/engine/filter.h"
 #include "modules/analytics/engine/value.h"
@@ -38,6 +39,8 @@ Result<AnalyticsQuery> parse_query(const http::Request& request, const LoadedSto
 // filters"): tiers of compute_value over the same range and other filters.
 Result<void> apply_tier_filter(const ColumnStore& store, AnalyticsQuery& query);
 
+// The request's parameters with this module's error code (analytics.invalid_parameter).
+http::QueryParams params_of(const http::Request& request);
 // Optional integer parameter within [min, max].
 Result<std::optional<int64_t>> int_param(const http::Request& request, std::string_view field, int64_t min,
                                          int64_t max);

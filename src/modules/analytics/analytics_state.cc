@@ -43,21 +43,57 @@ Result<void> AnalyticsState::apply_order(int64_t order_id) {
   return {};
 }
 
+Result<void> AnalyticsState::apply_customer(int64_t customer_id) {
+  std::lock_guard lock(apply_mutex_);
+  if (rebuilding_) touched_customers_.push_back(customer_id);
+  auto holder = current();
+  if (!holder) return {};
+  std::unique_lock write(holder->mutex);
+  auto applied = loader_.apply_customer(*holder->loaded, customer_id);
+  if (!applied) {
+    if (applied.error().kind == ErrorKind::kUnavailable) return applied;
+    log::error("analytics.apply_failed", {{"customer_id", customer_id},
+                                          {"code", applied.error().code},
+                                          {"detail", applied.error().detail}});
+  }
+  return {};
+}
+
+void AnalyticsState::request_rebuild() {
+  {
+    std::lock_guard lock(loop_mutex_);
+    rebuild_requested_ = true;
+  }
+  wake_.notify_all();
+}
+
 Result<void> AnalyticsState::rebuild() {
+  {
+    std::lock_guard lock(loop_mutex_);
+    rebuild_requested_ = false;  // this rebuild reads every change committed so far
+  }
   {
     std::lock_guard lock(apply_mutex_);
     rebuilding_ = true;
     touched_.clear();
+    touched_customers_.clear();
   }
   auto built = loader_.load_all(cancel_);
   std::lock_guard lock(apply_mutex_);
   rebuilding_ = false;
   if (!built) {
     touched_.clear();
+    touched_customers_.clear();
     return std::move(built).error();
   }
   auto holder = std::make_shared<StoreHolder>();
   holder->loaded = std::move(*built);
+  for (int64_t id : touched_customers_) {
+    auto applied = loader_.apply_customer(*holder->loaded, id);
+    if (!applied) {
+      log::error("analytics.apply_failed", {{"customer_id", id}, {"code", applied.error().code}});
+    }
+  }
   for (int64_t id : touched_) {
     auto applied = loader_.apply_order(*holder->loaded, id);
     if (!applied) {
@@ -65,6 +101,7 @@ Result<void> AnalyticsState::rebuild() {
     }
   }
   touched_.clear();
+  touched_customers_.clear();
   std::lock_guard swap(current_mutex_);
   current_ = std::move(holder);
   return {};
@@ -102,10 +139,11 @@ void AnalyticsState::loop(IntervalFn interval) {
       wait_ms = interval ? interval() : 0;
     }
     std::unique_lock lock(loop_mutex_);
+    const auto woken = [this] { return stopping_ || rebuild_requested_; };
     if (wait_ms <= 0) {
-      wake_.wait(lock, [this] { return stopping_; });
+      wake_.wait(lock, woken);
     } else {
-      wake_.wait_for(lock, std::chrono::milliseconds(wait_ms), [this] { return stopping_; });
+      wake_.wait_for(lock, std::chrono::milliseconds(wait_ms), woken);
     }
     if (stopping_) return;
   }

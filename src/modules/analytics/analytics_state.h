@@ -64,6 +64,12 @@ class AnalyticsState {
   // Brings one order up to date (domain events). Errors only when the database is unavailable
   // (so the event is retried); bad rows are logged and skipped.
   Result<void> apply_order(int64_t order_id);
+  // Brings one customer up to date (customers.* events), with the same error rule.
+  Result<void> apply_customer(int64_t customer_id);
+  // Asks the background thread for a rebuild as soon as it can (changes the store cannot follow
+  // in place: merges move orders between customers, erases, imports). Requests made while a
+  // rebuild runs lead to one more rebuild after it, so none is lost; several coalesce into one.
+  void request_rebuild();
 
   // Builds a new store on the calling thread and swaps it in (the refresh, tests).
   Result<void> rebuild();
@@ -78,10 +84,12 @@ class AnalyticsState {
   std::mutex apply_mutex_;            // one writer at a time: events and the final swap
   bool rebuilding_ = false;           // guarded by apply_mutex_
   std::vector<int64_t> touched_;      // orders applied during a rebuild (to replay)
+  std::vector<int64_t> touched_customers_;  // likewise customers
   std::atomic<bool> cancel_{false};
   std::mutex loop_mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool rebuild_requested_ = false;    // guarded by loop_mutex_
   std::thread thread_;
 };
 

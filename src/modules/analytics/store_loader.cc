@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/analytics/store_loader.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <string>
 #include <vector>
 
@@ -26,6 +30,14 @@ Error bad_row(std::string_view what, int64_t id, const Error& error) {
   Error out = error;
   out.detail = std::string(what) + " " + std::to_string(id) + ": " + error.message;
   return out;
+}
+
+// Gives the freed staging and query scratch back to the system: glibc keeps freed heap pages
+// (and per-thread arenas) resident otherwise, so RSS would stay at the load's peak.
+void release_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 constexpr std::string_view kCustomerColumns =
@@ -104,6 +116,15 @@ Result<std::unique_ptr<LoadedStore>> StoreLoader::load_all(const std::atomic<boo
   auto loaded = std::make_unique<LoadedStore>();
   ColumnStore& store = loaded->store;
   log::info("analytics.load_started", {{"database", db_.describe()}});
+  // The row counts size the columns exactly up front (no regrowth copies, no spare capacity);
+  // rows added meanwhile still fit (the columns grow past the reserve).
+  CRM_TRY(db_.read([&](Connection& db) -> Result<void> {
+    CRM_TRY_ASSIGN(auto counts, db.query_one("SELECT (SELECT count(*) FROM customers), "
+                                             "(SELECT count(*) FROM orders), (SELECT count(*) FROM order_items)"));
+    store.reserve(static_cast<size_t>(counts.get_int(0)), static_cast<size_t>(counts.get_int(1)),
+                  static_cast<size_t>(counts.get_int(2)));
+    return {};
+  }));
 
   int64_t after = 0;
   size_t customers = 0;
@@ -148,6 +169,7 @@ Result<std::unique_ptr<LoadedStore>> StoreLoader::load_all(const std::atomic<boo
   loaded->stats.orders = store.order_count();
   loaded->stats.items = store.item_count();
   CRM_TRY_ASSIGN(loaded->names, db_.read([&](Connection& db) { return load_names(db); }));
+  release_free_memory();
   loaded->load_ms = steady_now_ms() - started;
   log::info("analytics.load_finished", {{"customers", store.customer_count()},
                                         {"orders", store.order_count()},
@@ -180,6 +202,36 @@ Result<void> StoreLoader::apply_order(LoadedStore& loaded, int64_t order_id) con
     CRM_TRY(store.freeze());
     for (const Row& i : items) {
       if (!i.is_null(1) && !loaded.names.product.contains(i.get_int(1))) {
+        CRM_TRY_ASSIGN(loaded.names, load_names(db));
+        break;
+      }
+    }
+    return {};
+  });
+}
+
+Result<void> StoreLoader::apply_customer(LoadedStore& loaded, int64_t customer_id) const {
+  ColumnStore& store = loaded.store;
+  return db_.read([&](Connection& db) -> Result<void> {
+    CRM_TRY_ASSIGN(auto rows, db.query(std::string(kCustomerColumns) + "WHERE id = ?", customer_id));
+    if (rows.empty()) return {};
+    CRM_TRY_ASSIGN(auto members, db.query("SELECT category_id FROM customer_category_members "
+                                          "WHERE customer_id = ?", customer_id));
+    if (!store.find_customer(customer_id)) {
+      CRM_TRY(add_customer_rows(db, store, rows));
+      CRM_TRY(store.freeze());
+    } else {
+      std::vector<std::string> ids;
+      for (const Row& m : members) ids.push_back(std::to_string(m.get_int(0)));
+      const std::vector<std::string_view> categories(ids.begin(), ids.end());
+      const Row& r = rows.front();
+      const std::string region = r.get_string(2), channel = r.get_string(3);
+      auto set = store.set_customer({.id = customer_id, .created_day = day_from_ms(r.get_int(1)),
+                                     .region = region, .channel = channel}, categories);
+      if (!set) return bad_row("customer", customer_id, set.error());
+    }
+    for (const Row& m : members) {
+      if (!loaded.names.customer.contains(m.get_int(0))) {
         CRM_TRY_ASSIGN(loaded.names, load_names(db));
         break;
       }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/audit/audit_routes.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include "http/query_params.h"
 
 namespace crm::audit {
 
@@ -11,64 +11,34 @@ namespace {
 
 constexpr size_t kMaxTextFilter = 200;
 
-Error bad_filter(std::string_view field, std::string message) {
-  return invalid_input("audit.invalid_filter", std::move(message), std::string(field));
-}
-
-Result<std::optional<int64_t>> positive_int(const http::Request& request, std::string_view field) {
-  const auto text = request.query(field);
-  if (!text || text->empty()) return std::optional<int64_t>{};
-  int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
-    return bad_filter(field, fmt::format("{} must be a positive integer.", field));
-  }
-  return std::optional<int64_t>(value);
-}
-
-Result<std::optional<std::string>> text_filter(const http::Request& request,
+// Text filters are bounded so that a filter can never become a large LIKE pattern.
+Result<std::optional<std::string>> text_filter(const http::QueryParams& params,
                                                std::string_view field) {
-  auto text = request.query(field);
-  if (!text || text->empty()) return std::optional<std::string>{};
-  if (text->size() > kMaxTextFilter) {
-    return bad_filter(field, fmt::format("{} is longer than {} characters.", field, kMaxTextFilter));
+  auto text = params.text(field);
+  if (text && text->size() > kMaxTextFilter) {
+    return params.invalid(field, fmt::format("{} is longer than {} characters.", field, kMaxTextFilter));
   }
   return text;
-}
-
-Result<std::optional<int64_t>> time_filter(const http::Request& request, std::string_view field,
-                                           bool end_of_day) {
-  const auto text = request.query(field);
-  if (!text || text->empty()) return std::optional<int64_t>{};
-  const auto ms = parse_time(*text, end_of_day);
-  if (!ms) {
-    return bad_filter(field, fmt::format("{} must be a date (2026-11-01), a UTC time "
-                                         "(2026-11-01T08:00:00Z) or milliseconds.", field));
-  }
-  return ms;
 }
 
 }  // namespace
 
 Result<AuditQuery> parse_audit_query(const http::Request& request) {
+  const http::QueryParams params(request, "audit.invalid_filter");
   AuditQuery query;
   AuditFilter& f = query.filter;
-  CRM_TRY_ASSIGN(f.actor_id, positive_int(request, "actor_id"));
-  CRM_TRY_ASSIGN(f.action, text_filter(request, "action"));
-  CRM_TRY_ASSIGN(f.target_type, text_filter(request, "target_type"));
-  CRM_TRY_ASSIGN(f.target_id, text_filter(request, "target_id"));
-  CRM_TRY_ASSIGN(f.from_ms, time_filter(request, "from", false));
-  CRM_TRY_ASSIGN(f.to_ms, time_filter(request, "to", true));
+  CRM_TRY_ASSIGN(f.actor_id, params.integer("actor_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.action, text_filter(params, "action"));
+  CRM_TRY_ASSIGN(f.target_type, text_filter(params, "target_type"));
+  CRM_TRY_ASSIGN(f.target_id, text_filter(params, "target_id"));
+  CRM_TRY_ASSIGN(f.from_ms, params.time("from", false));
+  CRM_TRY_ASSIGN(f.to_ms, params.time("to", true));
   if (f.from_ms && f.to_ms && *f.from_ms >= *f.to_ms) {
-    return bad_filter("to", "to must be later than from.");
+    return params.invalid("to", "to must be later than from.");
   }
-  auto limit = positive_int(request, "limit");
-  if (!limit || (*limit && **limit > kMaxPageSize)) {
-    return invalid_input("audit.invalid_limit",
-                         fmt::format("limit must be between 1 and {}.", kMaxPageSize), "limit");
-  }
-  if (*limit) query.limit = static_cast<int>(**limit);
-  CRM_TRY_ASSIGN(query.after, positive_int(request, "after"));
+  CRM_TRY_ASSIGN(query.limit, http::QueryParams(request, "audit.invalid_limit")
+                                  .limit(query.limit, kMaxPageSize));
+  CRM_TRY_ASSIGN(query.after, params.integer("after", 1, INT64_MAX));
   return query;
 }
 

@@ -81,12 +81,4 @@ inline Json change(Json from, Json to) { return Json{{"from", std::move(from)}, 
 // The record as the API shows it (changes as a JSON object, `at` as ISO-8601 UTC).
 Json to_json(const AuditRecord& record);
 
-// "2026-11-01T08:00:00.000Z" for UTC ms.
-std::string format_utc(int64_t ms);
-
-// Parses a time filter: "2026-11-01" (UTC midnight; with `end_of_day` the next midnight, so that
-// to=2026-11-01 includes that whole day), "2026-11-01T08:00:00Z", "2026-11-01T08:00:00+08:00"
-// (seconds and fractions optional) or plain UTC ms. nullopt when malformed.
-std::optional<int64_t> parse_time(std::string_view text, bool end_of_day = false);
-
 }  // namespace crm::audit

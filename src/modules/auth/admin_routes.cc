@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/auth/admin_routes.h"
 
+#include "http/query_params.h"
 #include "modules/auth/auth_json.h"
 
 namespace crm::auth {
@@ -46,13 +47,13 @@ void AdminRoutes::add_to(http::Router& router) {
 }
 
 Result<http::Response> AdminRoutes::list_users(const http::Request& request) {
+  const http::QueryParams params(request, "validation.invalid");
   UserQuery query;
-  query.q = request.query("q");
-  query.status = request.query("status");
-  if (query.status && query.status->empty()) query.status.reset();
-  CRM_TRY_ASSIGN(query.role_id, query_id(request, "role_id"));
-  CRM_TRY_ASSIGN(query.limit, query_limit(request));
-  CRM_TRY_ASSIGN(query.after, query_id(request, "after"));
+  query.q = params.text("q");
+  query.status = params.text("status");
+  CRM_TRY_ASSIGN(query.role_id, params.integer("role_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(query.limit, params.limit(kDefaultPageSize, kMaxPageSize));
+  CRM_TRY_ASSIGN(query.after, params.integer("after", 1, INT64_MAX));
   CRM_TRY_ASSIGN(Page<User> page, auth_.list_users(query));
   return http::Response::json(http::Status::kOk, page_json(page));
 }
@@ -170,15 +171,14 @@ Result<http::Response> AdminRoutes::revoke_token(const http::Request& request) {
 }
 
 Result<http::Response> AdminRoutes::list_logins(const http::Request& request) {
+  const http::QueryParams params(request, "validation.invalid");
   LoginLogQuery query;
-  query.username = request.query("username");
-  if (query.username && query.username->empty()) query.username.reset();
-  query.result = request.query("result");
-  if (query.result && query.result->empty()) query.result.reset();
-  CRM_TRY_ASSIGN(query.from_ms, query_time(request, "from", false));
-  CRM_TRY_ASSIGN(query.to_ms, query_time(request, "to", true));
-  CRM_TRY_ASSIGN(query.limit, query_limit(request));
-  CRM_TRY_ASSIGN(query.after, query_id(request, "after"));
+  query.username = params.text("username");
+  query.result = params.text("result");
+  CRM_TRY_ASSIGN(query.from_ms, params.time("from", false));
+  CRM_TRY_ASSIGN(query.to_ms, params.time("to", true));
+  CRM_TRY_ASSIGN(query.limit, params.limit(kDefaultPageSize, kMaxPageSize));
+  CRM_TRY_ASSIGN(query.after, params.integer("after", 1, INT64_MAX));
   CRM_TRY_ASSIGN(Page<LoginLogEntry> page, auth_.list_logins(query));
   return http::Response::json(http::Status::kOk, page_json(page));
 }

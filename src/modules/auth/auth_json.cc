@@ -3,19 +3,11 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
-#include "modules/audit/audit_service.h"  // audit::parse_time
-
 namespace crm::auth {
 
 namespace {
 
 Json optional_ms(const std::optional<int64_t>& ms) { return ms ? Json(*ms) : Json(nullptr); }
-
-Error invalid(std::string_view name) {
-  return invalid_input("validation.invalid", fmt::format("Invalid value for '{}'.", name),
-                       std::string(name));
-}
 
 Error wrong_type(std::string_view field, std::string_view what) {
   return invalid_input("validation.type", fmt::format("Field '{}' must be {}.", field, what),
@@ -81,33 +73,6 @@ Json to_json(const PermissionEntry& entry) {
           {"label_zh", entry.label_zh},
           {"label_en", entry.label_en},
           {"module", entry.module}};
-}
-
-Result<std::optional<int64_t>> query_id(const http::Request& request, std::string_view name) {
-  const auto text = request.query(name);
-  if (!text || text->empty()) return std::optional<int64_t>();
-  const auto value = parse_int64(*text);
-  if (!value || *value <= 0) return invalid(name);
-  return value;
-}
-
-Result<int> query_limit(const http::Request& request) {
-  const auto text = request.query("limit");
-  if (!text || text->empty()) return kDefaultPageSize;
-  const auto value = parse_int64(*text);
-  if (!value || *value < 1 || *value > kMaxPageSize) {
-    return invalid_input("validation.invalid", "limit must be 1-200.", "limit");
-  }
-  return static_cast<int>(*value);
-}
-
-Result<std::optional<int64_t>> query_time(const http::Request& request, std::string_view name,
-                                          bool end_of_day) {
-  const auto text = request.query(name);
-  if (!text || text->empty()) return std::optional<int64_t>();
-  const auto value = audit::parse_time(*text, end_of_day);
-  if (!value) return invalid(name);
-  return value;
 }
 
 Result<std::optional<std::vector<int64_t>>> optional_id_list(const Json& body,

@@ -26,12 +26,6 @@ Json page_json(const Page<T>& page) {
           {"next_after", page.next_after ? Json(*page.next_after) : Json(nullptr)}};
 }
 
-// Query parameters. Errors: kInvalidInput validation.invalid naming the parameter.
-Result<std::optional<int64_t>> query_id(const http::Request& request, std::string_view name);
-Result<int> query_limit(const http::Request& request);
-Result<std::optional<int64_t>> query_time(const http::Request& request, std::string_view name,
-                                          bool end_of_day);
-
 // Body fields. Errors: validation.type (field) for a wrong type.
 Result<std::optional<std::vector<int64_t>>> optional_id_list(const Json& body,
                                                              std::string_view field);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "modules/customers/customer_events.h"
 
 namespace crm::customers {
 
@@ -135,6 +136,8 @@ Result<int64_t> CategoryService::change_members(const Caller& caller, int64_t id
     }
     const auto count = static_cast<int64_t>(changed.size());
     if (count > 0) {
+      CRM_TRY(publish_customer_event(tx, clock_, kCustomerCategoriesChanged,
+                                     {{"category_id", id}, {"customer_ids", changed}}));
       CRM_TRY(record(tx, caller, id, add ? "members_added" : "members_removed",
                      {{"customer_ids", std::move(changed)}}));
     }

@@ -224,8 +224,14 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
   if (counted) {
     CRM_TRY_ASSIGN(row_tests, prefer_row_tests(db, f, *counted));
   }
+  // q alone: its page may come from indexes only (customer_search.h prefer_index_page); q's
+  // condition is then in the page query's arms, not in `where`.
+  bool index_page = false;
+  if (counted && f.q && !f.tag && !f.category_id) {
+    CRM_TRY_ASSIGN(index_page, prefer_index_page(db, *f.q, *counted, row_tests));
+  }
   if (f.scope_owner_id) add("owner_id = ?", *f.scope_owner_id);
-  if (f.q) {
+  if (f.q && !index_page) {
     add_q_condition(db.dialect(), *f.q, where, params, row_tests ? QForm::kRowTest : QForm::kIdSet);
   }
   if (f.phone_index) add("phone_index = ?", *f.phone_index);
@@ -287,6 +293,16 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
                       "customers_sort_keys WHERE {1} ORDER BY {2} {3}, id {3} LIMIT {4}) "
                       "ORDER BY {2} {3}, id {3}",
                       kStoredCustomerColumns, where, sort.key_column, direction, query.limit + 1);
+  }
+  if (index_page) {
+    std::vector<storage::Value> page_params;
+    sql = fmt::format("SELECT {0} FROM customers WHERE id IN (SELECT id FROM ({1})) "
+                      "ORDER BY {2} {3}, id {3}",
+                      kStoredCustomerColumns,
+                      index_page_ids(*f.q, where, params, sort.key_column, sort.descending,
+                                     query.limit + 1, page_params),
+                      sort.key_column, direction);
+    params = std::move(page_params);
   }
   CRM_TRY_ASSIGN(auto rows, db.query_values(sql, params));
   for (const auto& row : rows) page.items.push_back(stored_customer_from_row(row));

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "http/if_match.h"
+#include "http/query_params.h"
 #include "modules/customers/customer_json.h"
 
 namespace crm::customers {
@@ -17,38 +18,6 @@ constexpr std::string_view kView = "customers.view";
 constexpr std::string_view kEdit = "customers.edit";
 constexpr std::string_view kDelete = "customers.delete";
 constexpr std::string_view kViewPii = "customers.view_pii";
-
-Error bad_filter(std::string_view field, std::string message) {
-  return invalid_input("customer.invalid_filter", std::move(message), std::string(field));
-}
-
-Result<std::optional<int64_t>> int_param(const http::Request& request, std::string_view field,
-                                         int64_t min, int64_t max) {
-  const auto text = request.query(field);
-  if (!text || text->empty()) return std::optional<int64_t>{};
-  const auto value = parse_int64(*text);
-  if (!value || *value < min || *value > max) {
-    return bad_filter(field, fmt::format("{} must be an integer from {} to {}.", field, min, max));
-  }
-  return value;
-}
-
-std::optional<std::string> text_param(const http::Request& request, std::string_view field) {
-  auto text = request.query(field);
-  if (!text) return std::nullopt;
-  std::string trimmed(trim(*text));
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
-}
-
-Result<std::optional<int64_t>> time_param(const http::Request& request, std::string_view field,
-                                          bool end_of_day) {
-  const auto text = text_param(request, field);
-  if (!text) return std::optional<int64_t>{};
-  const auto ms = audit::parse_time(*text, end_of_day);
-  if (!ms) return bad_filter(field, fmt::format("{} must be a date (2026-11-01) or a time.", field));
-  return ms;
-}
 
 Result<std::vector<std::string>> string_list(const Json& body, std::string_view field,
                                              bool required) {
@@ -83,32 +52,29 @@ Json history_json(const std::vector<HistoryEntry>& entries) {
 }  // namespace
 
 Result<ListRequest> parse_list_request(const http::Request& request) {
+  const http::QueryParams params(request, "customer.invalid_filter");
   ListRequest out;
   CustomerQuery& query = out.query;
   CustomerFilter& f = query.filter;
-  f.q = text_param(request, "q");
-  if (f.q && f.q->size() > 100) return bad_filter("q", "q is longer than 100 characters.");
-  out.phone = text_param(request, "phone");
-  out.email = text_param(request, "email");
-  f.number = text_param(request, "number");
-  f.tag = text_param(request, "tag");
-  f.stage = text_param(request, "stage");
-  if (f.stage && *f.stage != "potential" && *f.stage != "transacted" && *f.stage != "member") {
-    return bad_filter("stage", "stage must be potential, transacted or member.");
-  }
-  CRM_TRY_ASSIGN(f.category_id, int_param(request, "category_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.owner_id, int_param(request, "owner_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.created_from_ms, time_param(request, "created_from", false));
-  CRM_TRY_ASSIGN(f.created_to_ms, time_param(request, "created_to", true));
-  CRM_TRY_ASSIGN(auto limit, int_param(request, "limit", 1, 200));
-  query.limit = static_cast<int>(limit.value_or(50));
-  query.after = text_param(request, "after");
-  const auto sort = text_param(request, "sort").value_or("-created_at");
+  f.q = params.text("q");
+  if (f.q && f.q->size() > 100) return params.invalid("q", "q is longer than 100 characters.");
+  out.phone = params.text("phone");
+  out.email = params.text("email");
+  f.number = params.text("number");
+  f.tag = params.text("tag");
+  CRM_TRY_ASSIGN(f.stage, params.choice("stage", {"potential", "transacted", "member"}));
+  CRM_TRY_ASSIGN(f.category_id, params.integer("category_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.owner_id, params.integer("owner_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.created_from_ms, params.time("created_from", false));
+  CRM_TRY_ASSIGN(f.created_to_ms, params.time("created_to", true));
+  CRM_TRY_ASSIGN(query.limit, params.limit());
+  query.after = params.text("after");
+  const auto sort = params.text("sort").value_or("-created_at");
   if (sort == "-created_at") query.sort = ListSort::kCreatedDesc;
   else if (sort == "created_at") query.sort = ListSort::kCreatedAsc;
   else if (sort == "name") query.sort = ListSort::kName;
   else if (sort == "-updated_at") query.sort = ListSort::kUpdatedDesc;
-  else return bad_filter("sort", "sort must be -created_at, created_at, name or -updated_at.");
+  else return params.invalid("sort", "sort must be -created_at, created_at, name or -updated_at.");
   return out;
 }
 

@@ -172,9 +172,6 @@ std::vector<QBranch> q_branches(storage::Dialect dialect, const QTerms& terms) {
   if (points.size() <= 2) {
     name.ids = "SELECT customer_id FROM customer_name_grams WHERE gram = ?";
     name.ids_params.push_back(terms.lower);
-    name.matches = "EXISTS (SELECT 1 FROM customer_name_grams WHERE gram = ? AND "
-                   "customer_id = customers.id)";
-    name.matches_params.push_back(terms.lower);
   } else {
     // Longer: the names holding q's first two-character grams (a join of the gram index, so a
     // common first pair such as 王伟 is narrowed by the next one), then the exact test on those.
@@ -191,12 +188,14 @@ std::vector<QBranch> q_branches(storage::Dialect dialect, const QTerms& terms) {
     }
     name.ids += " JOIN customers c ON c.id = g0.customer_id WHERE g0.gram = ? AND "
                 "c.name_lower LIKE ? ESCAPE '\\'";
-    const std::string like = "%" + escape_like(terms.lower) + "%";
     name.ids_params.push_back(pairs[0]);
-    name.ids_params.push_back(like);
-    name.matches = "name_lower LIKE ? ESCAPE '\\'";
-    name.matches_params.push_back(like);
+    name.ids_params.push_back("%" + escape_like(terms.lower) + "%");
   }
+  // On a row that is read anyway (a walk along the sort index, or the rows of another
+  // alternative), LIKE on the name costs far less than a look-up in the gram index; both say
+  // "the lower-cased name contains q".
+  name.matches = "name_lower LIKE ? ESCAPE '\\'";
+  name.matches_params.push_back("%" + escape_like(terms.lower) + "%");
   branches.push_back(std::move(name));
   if (terms.pinyin) {
     branches.push_back(prefixes(QBranch::Kind::kPinyin, {"name_pinyin", "name_initials"},
@@ -227,6 +226,67 @@ void add_q_condition(storage::Dialect dialect, std::string_view q, std::string& 
     }
   }
   where += ")";
+}
+
+Result<bool> prefer_index_page(storage::Connection& db, std::string_view q, int64_t total,
+                               bool row_tests) {
+  if (db.dialect() != storage::Dialect::kSqlite) return false;
+  if (!row_tests) return true;
+  const QTerms terms = q_terms(q);
+  if (!terms.pinyin || total > kIndexPageMax) return false;
+  // The other alternatives' candidates (any state), counted up to one past the bound.
+  std::string sql = "SELECT COUNT(*) FROM (";
+  std::vector<storage::Value> params;
+  bool first = true;
+  for (QBranch& branch : q_branches(db.dialect(), terms)) {
+    if (branch.kind == QBranch::Kind::kPinyin) continue;
+    if (!first) sql += " UNION ALL ";
+    first = false;
+    sql += branch.ids;
+    for (auto& value : branch.ids_params) params.push_back(std::move(value));
+  }
+  sql += fmt::format(" LIMIT {})", kIndexPageOthersMax + 1);
+  CRM_TRY_ASSIGN(auto rows, db.query_values(sql, params));
+  return rows.front().get_int(0) <= kIndexPageOthersMax;
+}
+
+std::string index_page_ids(std::string_view q, std::string_view rest,
+                           const std::vector<storage::Value>& rest_params, std::string_view key,
+                           bool descending, int limit, std::vector<storage::Value>& params) {
+  const QTerms terms = q_terms(q);
+  const std::string order =
+      fmt::format("ORDER BY k {0}, id {0} LIMIT {1}", descending ? "DESC" : "ASC", limit);
+  std::vector<std::string> arms;
+  // One alternative's first `limit`, found by `from_where` (" … WHERE <condition>").
+  auto arm = [&](const std::string& from_where, std::vector<storage::Value>& arm_params) {
+    arms.push_back(fmt::format("SELECT * FROM (SELECT id, {0} AS k FROM customers {1} AND {2} {3})",
+                               key, from_where, rest, order));
+    for (auto& value : arm_params) params.push_back(std::move(value));
+    params.insert(params.end(), rest_params.begin(), rest_params.end());
+  };
+  std::string others;
+  std::vector<storage::Value> others_params;
+  for (QBranch& branch : q_branches(storage::Dialect::kSqlite, terms)) {
+    if (branch.kind != QBranch::Kind::kPinyin) {
+      others += (others.empty() ? "" : " UNION ALL ") + branch.ids;
+      for (auto& value : branch.ids_params) others_params.push_back(std::move(value));
+      continue;
+    }
+    // matches is "(name_pinyin range) OR (name_initials range)": one arm per index.
+    for (const std::string_view column : {"name_pinyin", "name_initials"}) {
+      std::vector<storage::Value> range_params{*terms.pinyin};
+      std::string where = fmt::format("INDEXED BY customers_{0} WHERE {0} >= ?", column);
+      if (const auto bound = prefix_upper_bound(*terms.pinyin)) {
+        where += fmt::format(" AND {} < ?", column);
+        range_params.push_back(*bound);
+      }
+      arm(where, range_params);
+    }
+  }
+  arm("INDEXED BY customers_sort_keys WHERE id IN (" + others + ")", others_params);
+  std::string sql = "SELECT DISTINCT id, k FROM (";
+  for (size_t i = 0; i < arms.size(); ++i) sql += (i > 0 ? " UNION ALL " : "") + arms[i];
+  return sql + ") " + order;
 }
 
 Result<int64_t> backfill_search_fields(storage::Database& db, int batch) {

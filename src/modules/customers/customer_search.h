@@ -3,6 +3,7 @@
 // start-up backfill of rows written before migration 0002.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +65,29 @@ struct QBranch {
   std::vector<storage::Value> matches_params;
 };
 std::vector<QBranch> q_branches(storage::Dialect dialect, const QTerms& terms);
+
+// The page of a live list filtered by q alone (owner / scope and the `after` cursor aside), on
+// SQLite, read from indexes only (migration 0008): the pinyin and the initials alternatives each
+// give their first `limit` rows straight from their index, which carries the live flag, the owner
+// and every sort key (~0.15 µs per match, no table row, no per-candidate look-up); the other
+// alternatives (name, number, address) give theirs through customers_sort_keys. The page is the
+// first `limit` of those few, duplicates (a name found by pinyin and initials) once.
+//
+// prefer_index_page: whether to page this way. Always when the matches are few enough to be read
+// whole (`row_tests` false: this is cheaper than reading every candidate); when they are many
+// (`row_tests` true, the page would walk the sort index and test each row, ~1 µs a row), only if
+// at most kIndexPageMax customers match and the alternatives other than pinyin / initials hold
+// at most kIndexPageOthersMax candidates (counted by a bounded look-up).
+inline constexpr int64_t kIndexPageMax = 20'000;
+inline constexpr int64_t kIndexPageOthersMax = 1'000;
+Result<bool> prefer_index_page(storage::Connection& db, std::string_view q, int64_t total,
+                               bool row_tests);
+// "SELECT id, k FROM …": the page's ids (k: the sort key), `limit` at most. `rest` holds the live,
+// owner and cursor conditions on an unaliased customers row (joined by AND, no leading AND; its
+// parameters `rest_params`), `key` is the sort column. Appends the query's parameters to `params`.
+std::string index_page_ids(std::string_view q, std::string_view rest,
+                           const std::vector<storage::Value>& rest_params, std::string_view key,
+                           bool descending, int limit, std::vector<storage::Value>& params);
 
 // Fills name_pinyin, name_initials and the grams of rows that have none yet (written before
 // migration 0002), `batch` rows per transaction. Returns how many rows it filled.

@@ -1,13 +1,184 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/customers/customer_search_bulk.h"
 
+#include <algorithm>
+#include <array>
+#include <functional>
+
+#include <fmt/format.h>
+
 namespace crm::customers {
 
+namespace {
+
+constexpr size_t kRowsPerStatement = 500;
+
+// Keep in step with migrations 0006 / 0007: these triggers are what CounterDeltas replaces. A
+// migration that changes what they count must change CounterDeltas::add_customer too (the
+// import's recount test in import_writer_test.cc compares every counter with the tables).
+constexpr std::array<std::string_view, 5> kInsertCountTriggers = {
+    "customer_live_counts_insert", "customer_search_counts_insert",
+    "customer_search_counts_tag_insert", "customer_search_counts_category_insert",
+    "customer_search_counts_gram_insert"};
+
+size_t combine(size_t seed, size_t value) {
+  return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+
+bool one_character(std::string_view text) {
+  // SQLite's length() counts characters: one UTF-8 lead byte (every other byte is 10xxxxxx).
+  return !text.empty() &&
+         std::count_if(text.begin(), text.end(), [](char c) {
+           return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+         }) == 1;
+}
+
+template <typename Map>
+void merge_into(Map& into, Map&& from) {
+  if (into.empty()) {
+    into = std::move(from);
+    return;
+  }
+  for (auto& [key, delta] : from) into[key] += delta;
+  from.clear();
+}
+
+}  // namespace
+
 NameGramBulkWriter::NameGramBulkWriter(storage::Connection& tx)
-    : insert_(tx, "INSERT INTO customer_name_grams (gram, customer_id) VALUES ", 2, "", 500) {}
+    : insert_(tx, "INSERT INTO customer_name_grams (gram, customer_id) VALUES ", 2, "",
+              kRowsPerStatement) {}
 
 Result<void> NameGramBulkWriter::add(int64_t customer_id, const std::vector<std::string>& grams) {
-  for (const auto& gram : grams) CRM_TRY(insert_.add(gram, customer_id));
+  for (const auto& gram : grams) pending_.emplace_back(gram, customer_id);
+  return {};
+}
+
+Result<void> NameGramBulkWriter::write_sorted() {
+  std::sort(pending_.begin(), pending_.end());
+  for (const auto& [gram, customer_id] : pending_) CRM_TRY(insert_.add(gram, customer_id));
+  pending_.clear();
+  return {};
+}
+
+Result<void> NameGramBulkWriter::flush() {
+  CRM_TRY(write_sorted());
+  return insert_.flush();
+}
+
+size_t CounterDeltas::KeyHash::operator()(const ValueKey& k) const {
+  std::hash<std::string> text;
+  return combine(combine(text(std::get<0>(k)), text(std::get<1>(k))),
+                 std::hash<int64_t>()(std::get<2>(k)));
+}
+
+size_t CounterDeltas::KeyHash::operator()(const AreaKey& k) const {
+  std::hash<std::string> text;
+  return combine(combine(combine(text(std::get<0>(k)), text(std::get<1>(k))), text(std::get<2>(k))),
+                 std::hash<int64_t>()(std::get<3>(k)));
+}
+
+size_t CounterDeltas::KeyHash::operator()(const GramAreaKey& k) const {
+  std::hash<std::string> text;
+  return combine(combine(combine(text(std::get<0>(k)), text(std::get<1>(k))), text(std::get<2>(k))),
+                 text(std::get<3>(k)));
+}
+
+void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
+                                 std::string_view stage, std::string_view province,
+                                 std::string_view city, std::string_view district,
+                                 const std::vector<std::string>& tags,
+                                 const std::vector<int64_t>& category_ids,
+                                 const std::vector<std::string>& grams) {
+  // 0006: customer_live_counts_insert.
+  ++live_[owner_id];
+  // 0007: customer_search_counts_insert (stage, number day, area).
+  ++values_[ValueKey{"stage", std::string(stage), owner_id}];
+  ++values_[ValueKey{"number", std::string(number.substr(0, 9)), owner_id}];
+  ++areas_[AreaKey{std::string(province), std::string(city), std::string(district), owner_id}];
+  // 0007: the side-row triggers of a live customer.
+  for (const auto& tag : tags) ++values_[ValueKey{"tag", tag, owner_id}];
+  for (const int64_t id : category_ids) ++values_[ValueKey{"category", std::to_string(id), owner_id}];
+  for (const auto& gram : grams) {
+    ++values_[ValueKey{"gram", gram, owner_id}];
+    if (one_character(gram)) {
+      ++gram_areas_[GramAreaKey{gram, std::string(province), std::string(city),
+                                std::string(district)}];
+    }
+  }
+}
+
+void CounterDeltas::merge(CounterDeltas&& other) {
+  merge_into(live_, std::move(other.live_));
+  merge_into(values_, std::move(other.values_));
+  merge_into(areas_, std::move(other.areas_));
+  merge_into(gram_areas_, std::move(other.gram_areas_));
+}
+
+Result<void> CounterDeltas::write(storage::Connection& tx) {
+  if (tx.dialect() != storage::Dialect::kSqlite) {
+    return internal_error("CounterDeltas::write: the counters are kept on SQLite only");
+  }
+  BatchInsert live(tx, "INSERT INTO customer_live_counts (owner_id, live) VALUES ", 2,
+                   " ON CONFLICT (owner_id) DO UPDATE SET live = live + excluded.live",
+                   kRowsPerStatement);
+  for (const auto& [owner, delta] : live_) CRM_TRY(live.add(owner, delta));
+  CRM_TRY(live.flush());
+  BatchInsert values(tx, "INSERT INTO customer_value_counts (kind, value, owner_id, live) VALUES ",
+                     4, " ON CONFLICT (kind, value, owner_id) DO UPDATE SET live = live + "
+                        "excluded.live",
+                     kRowsPerStatement);
+  for (const auto& [key, delta] : values_) {
+    CRM_TRY(values.add(std::get<0>(key), std::get<1>(key), std::get<2>(key), delta));
+  }
+  CRM_TRY(values.flush());
+  BatchInsert areas(tx,
+                    "INSERT INTO customer_area_counts (province, city, district, owner_id, live) "
+                    "VALUES ",
+                    5, " ON CONFLICT (province, city, district, owner_id) DO UPDATE SET live = "
+                       "live + excluded.live",
+                    kRowsPerStatement);
+  for (const auto& [key, delta] : areas_) {
+    CRM_TRY(areas.add(std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key),
+                      delta));
+  }
+  CRM_TRY(areas.flush());
+  BatchInsert gram_areas(tx,
+                         "INSERT INTO customer_gram_area_counts (gram, province, city, district, "
+                         "live) VALUES ",
+                         5, " ON CONFLICT (gram, province, city, district) DO UPDATE SET live = "
+                            "live + excluded.live",
+                         kRowsPerStatement);
+  for (const auto& [key, delta] : gram_areas_) {
+    CRM_TRY(gram_areas.add(std::get<0>(key), std::get<1>(key), std::get<2>(key),
+                           std::get<3>(key), delta));
+  }
+  CRM_TRY(gram_areas.flush());
+  *this = CounterDeltas();
+  return {};
+}
+
+Result<SuspendedCountTriggers> SuspendedCountTriggers::suspend(storage::Connection& tx) {
+  SuspendedCountTriggers suspended;
+  if (tx.dialect() != storage::Dialect::kSqlite) return suspended;
+  for (const std::string_view name : kInsertCountTriggers) {
+    CRM_TRY_ASSIGN(auto row, tx.query_optional(
+                                 "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                 std::string(name)));
+    if (!row) {
+      return internal_error(fmt::format("The count trigger {} is missing.", name));
+    }
+    suspended.sql_.push_back(row->get_string(0));
+  }
+  for (const std::string_view name : kInsertCountTriggers) {
+    CRM_TRY(tx.execute_script(fmt::format("DROP TRIGGER {}", name)));
+  }
+  return suspended;
+}
+
+Result<void> SuspendedCountTriggers::restore(storage::Connection& tx) {
+  for (const auto& sql : sql_) CRM_TRY(tx.execute_script(sql));
+  sql_.clear();
   return {};
 }
 

@@ -3,9 +3,10 @@
 // under 10 ms over 1M customers, bench/customers_search). On SQLite the counters of migrations
 // 0006 (live customers per owner) and 0007 (live customers per tag, category, stage, name gram,
 // number day, address; per one-character gram and address) are kept by triggers inside every
-// write transaction, so a total is a few counter lookups. A search `q` is a UNION of alternatives
-// (customer_search.h); its total is the count of the largest alternative (counters or an index-only
-// count) plus the few rows of the others that the largest does not already hold.
+// write transaction (the import adds up the same deltas itself: customer_search_bulk.h), so a
+// total is a few counter lookups. A search `q` is a UNION of alternatives (customer_search.h); its
+// total is the count of the largest alternative (counters or an index-only count) plus the few
+// rows of the others that the largest does not already hold.
 #pragma once
 
 #include <cstdint>

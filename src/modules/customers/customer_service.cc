@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "modules/customers/consent_events.h"
+#include "modules/customers/customer_events.h"
 #include "modules/customers/customer_json.h"
 #include "modules/customers/customer_search.h"
 
@@ -190,7 +191,17 @@ Result<void> CustomerService::record(storage::Connection& tx, const Caller& call
   entry.target_type = "customer";
   entry.target_id = std::to_string(id);
   entry.changes = changes;
-  return audit_.record(tx, entry);
+  CRM_TRY(audit_.record(tx, entry));
+  const std::string_view event = event_for_action(action);
+  if (event.empty()) return {};
+  Json payload = {{"customer_id", id}};
+  if (changes.is_object() && changes.contains("number")) payload["number"] = changes["number"];
+  if (event == kCustomerUpdated && changes.is_object()) {
+    Json changed = Json::array();
+    for (const auto& [field, value] : changes.items()) changed.push_back(field);
+    payload["changed"] = std::move(changed);
+  }
+  return publish_customer_event(tx, clock_, event, payload);
 }
 
 Result<Customer> CustomerService::create(const Caller& caller, const Json& body) {

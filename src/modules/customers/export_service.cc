@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "core/time_text.h"
 #include "modules/customers/customer_json.h"
 #include "modules/customers/import_fields.h"
 #include "modules/customers/import_service.h"
@@ -96,7 +97,7 @@ Result<ListRequest> export_query(const Json& filters) {
         std::tuple{"created_to", &f.created_to_ms, true}}) {
     CRM_TRY_ASSIGN(auto text, filter_text(filters, key));
     if (!text) continue;
-    *target = audit::parse_time(*text, end_of_day);
+    *target = parse_time(*text, end_of_day);
     if (!*target) return invalid(key, fmt::format("{} must be a date (2026-11-01).", key));
   }
   out.query.sort = ListSort::kCreatedAsc;

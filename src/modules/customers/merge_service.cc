@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "modules/customers/customer_events.h"
 #include "modules/customers/customer_json.h"
 
 namespace crm::customers {
@@ -215,6 +216,10 @@ Result<int64_t> MergeService::apply(storage::Connection& tx, const Caller& calle
                  {"merged_id", merged.row.id},
                  {"merged_number", merged.row.number},
                  {"moved", moved_counts(merge.moved)}}));
+  CRM_TRY(publish_customer_event(tx, clock_, kCustomerMerged,
+                                 {{"merge_id", merge.id},
+                                  {"survivor_id", survivor.row.id},
+                                  {"merged_id", merged.row.id}}));
 
   // Later pairs of the same transaction see the state this merge left.
   survivor.tags = united(survivor.tags, merged.tags);
@@ -378,6 +383,10 @@ Result<MergeRecord> MergeService::undo(const Caller& caller, int64_t merge_id) {
     CRM_TRY(record(tx, caller, survivor_row.id, "merge_undone", changes));
     CRM_TRY(record(tx, caller, merged_row.id, "merge_undone", changes));
     CRM_TRY(audit(tx, caller, "customer.merge_undone", survivor_row.id, changes));
+    CRM_TRY(publish_customer_event(tx, clock_, kCustomerMergeUndone,
+                                   {{"merge_id", merge_id},
+                                    {"survivor_id", survivor_row.id},
+                                    {"merged_id", merged_row.id}}));
     merge->undone_at_ms = now;
     merge->undone_by = by;
     return std::move(*merge);

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
+#include "http/query_params.h"
 #include "modules/customers/customer_json.h"
 
 namespace crm::customers {
@@ -13,19 +13,6 @@ namespace {
 constexpr std::string_view kView = "customers.view";
 constexpr std::string_view kDelete = "customers.delete";
 constexpr std::string_view kViewPii = "customers.view_pii";
-
-Result<std::optional<int64_t>> int_param(const http::Request& request, std::string_view field,
-                                         int64_t min, int64_t max) {
-  const auto text = request.query(field);
-  if (!text || trim(*text).empty()) return std::optional<int64_t>{};
-  const auto value = parse_int64(trim(*text));
-  if (!value || *value < min || *value > max) {
-    return invalid_input("customer.invalid_filter",
-                         fmt::format("{} must be an integer from {} to {}.", field, min, max),
-                         std::string(field));
-  }
-  return value;
-}
 
 Json timeline_json(const Timeline& timeline) {
   Json items = Json::array();
@@ -51,11 +38,12 @@ void PrivacyRoutes::add_to(http::Router& router) {
   router.get("/api/v1/customers/{id}/timeline", std::string(kView),
              [this](Request& request) -> Result<Response> {
                CRM_TRY_ASSIGN(const int64_t id, request.path_id("id"));
-               CRM_TRY_ASSIGN(auto limit, int_param(request, "limit", 1, 200));
-               CRM_TRY_ASSIGN(auto before, int_param(request, "before", 0, INT64_MAX));
-               CRM_TRY_ASSIGN(Timeline timeline,
-                              privacy_.timeline(Caller::from(request), request.context(), id,
-                                                before, static_cast<int>(limit.value_or(50))));
+               const http::QueryParams params(request, "customer.invalid_filter");
+               CRM_TRY_ASSIGN(const int limit, params.limit());
+               CRM_TRY_ASSIGN(auto before, params.integer("before", 0, INT64_MAX));
+               CRM_TRY_ASSIGN(Timeline timeline, privacy_.timeline(Caller::from(request),
+                                                                   request.context(), id, before,
+                                                                   limit));
                return Response::json(Status::kOk, timeline_json(timeline));
              });
   router.get("/api/v1/customers/{id}/consents", std::string(kView),

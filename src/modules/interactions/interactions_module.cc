@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "http/query_params.h"
 #include "modules/audit/audit_service.h"
 
 namespace crm::migrations {
@@ -26,52 +27,20 @@ constexpr modules::PermissionInfo kPermissions[] = {
     {kManage, "管理沟通渠道", "Manage communication channels"},
 };
 
-Error bad_filter(std::string_view field, std::string message) {
-  return invalid_input("interaction.invalid_filter", std::move(message), std::string(field));
-}
-
-std::optional<std::string> text_param(const http::Request& request, std::string_view field) {
-  auto text = request.query(field);
-  if (!text) return std::nullopt;
-  std::string trimmed(trim(*text));
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
-}
-
-Result<std::optional<int64_t>> int_param(const http::Request& request, std::string_view field,
-                                         int64_t min, int64_t max) {
-  const auto text = text_param(request, field);
-  if (!text) return std::optional<int64_t>{};
-  const auto value = parse_int64(*text);
-  if (!value || *value < min || *value > max) {
-    return bad_filter(field, fmt::format("{} must be an integer from {} to {}.", field, min, max));
-  }
-  return value;
-}
-
-Result<std::optional<int64_t>> time_param(const http::Request& request, std::string_view field,
-                                          bool end_of_day) {
-  const auto text = text_param(request, field);
-  if (!text) return std::optional<int64_t>{};
-  const auto ms = audit::parse_time(*text, end_of_day);
-  if (!ms) return bad_filter(field, fmt::format("{} must be a date (2026-11-01) or ms.", field));
-  return ms;
-}
-
 Result<InteractionQuery> parse_query(const http::Request& request) {
+  const http::QueryParams params(request, "interaction.invalid_filter");
   InteractionQuery query;
   InteractionFilter& f = query.filter;
-  CRM_TRY_ASSIGN(f.customer_id, int_param(request, "customer_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.channel_id, int_param(request, "channel_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.staff_id, int_param(request, "staff_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.from_ms, time_param(request, "from", false));
-  CRM_TRY_ASSIGN(f.to_ms, time_param(request, "to", true));
-  f.subject = text_param(request, "subject");
-  f.q = text_param(request, "q");
-  if (f.q && f.q->size() > 100) return bad_filter("q", "q is longer than 100 characters.");
-  CRM_TRY_ASSIGN(auto limit, int_param(request, "limit", 1, 200));
-  query.limit = static_cast<int>(limit.value_or(50));
-  query.after = text_param(request, "after");
+  CRM_TRY_ASSIGN(f.customer_id, params.integer("customer_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.channel_id, params.integer("channel_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.staff_id, params.integer("staff_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.from_ms, params.time("from", false));
+  CRM_TRY_ASSIGN(f.to_ms, params.time("to", true));
+  f.subject = params.text("subject");
+  f.q = params.text("q");
+  if (f.q && f.q->size() > 100) return params.invalid("q", "q is longer than 100 characters.");
+  CRM_TRY_ASSIGN(query.limit, params.limit());
+  query.after = params.text("after");
   return query;
 }
 

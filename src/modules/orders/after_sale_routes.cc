@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.h"
+#include "http/query_params.h"
 
 namespace crm::orders {
 
@@ -12,48 +12,25 @@ namespace {
 constexpr std::string_view kView = "orders.view";
 constexpr std::string_view kWrite = "orders.after_sales";
 
-Error bad_filter(std::string_view field, std::string message) {
-  return invalid_input("after_sale.invalid_filter", std::move(message), std::string(field));
-}
-
-std::optional<std::string> text_param(const http::Request& request, std::string_view field) {
-  auto text = request.query(field);
-  if (!text) return std::nullopt;
-  std::string trimmed(trim(*text));
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
-}
-
-Result<std::optional<int64_t>> id_param(const http::Request& request, std::string_view field,
-                                        int64_t max) {
-  const auto text = text_param(request, field);
-  if (!text) return std::optional<int64_t>{};
-  const auto value = parse_int64(*text);
-  if (!value || *value < 1 || *value > max) {
-    return bad_filter(field, fmt::format("{} must be an integer from 1 to {}.", field, max));
-  }
-  return value;
-}
-
 Result<AfterSaleQuery> parse_query(const http::Request& request) {
+  const http::QueryParams params(request, "after_sale.invalid_filter");
   AfterSaleQuery query;
   AfterSaleFilter& f = query.filter;
-  f.status = text_param(request, "status");
+  f.status = params.text("status");
   if (f.status && !is_after_sale_status(*f.status)) {
-    return bad_filter("status", "status must be requested, approved, rejected, goods_received, "
-                                "refunded, reshipped or closed.");
+    return params.invalid("status", "status must be requested, approved, rejected, "
+                                    "goods_received, refunded, reshipped or closed.");
   }
-  f.kind = text_param(request, "kind");
+  f.kind = params.text("kind");
   if (f.kind && !is_after_sale_kind(*f.kind)) {
-    return bad_filter("kind", "kind must be return, exchange or refund_only.");
+    return params.invalid("kind", "kind must be return, exchange or refund_only.");
   }
-  CRM_TRY_ASSIGN(f.order_id, id_param(request, "order_id", INT64_MAX));
-  CRM_TRY_ASSIGN(f.customer_id, id_param(request, "customer_id", INT64_MAX));
-  f.q = text_param(request, "q");
-  if (f.q && f.q->size() > 32) return bad_filter("q", "q is longer than 32 characters.");
-  CRM_TRY_ASSIGN(auto limit, id_param(request, "limit", 200));
-  query.limit = static_cast<int>(limit.value_or(50));
-  CRM_TRY_ASSIGN(query.after, id_param(request, "after", INT64_MAX));
+  CRM_TRY_ASSIGN(f.order_id, params.integer("order_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.customer_id, params.integer("customer_id", 1, INT64_MAX));
+  f.q = params.text("q");
+  if (f.q && f.q->size() > 32) return params.invalid("q", "q is longer than 32 characters.");
+  CRM_TRY_ASSIGN(query.limit, params.limit());
+  CRM_TRY_ASSIGN(query.after, params.integer("after", 1, INT64_MAX));
   return query;
 }
 

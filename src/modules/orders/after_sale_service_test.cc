@@ -49,6 +49,8 @@ class AfterSaleServiceTest : public AfterSaleFixture {
 
 TEST_P(AfterSaleServiceTest, RejectsBadInputWithTheFieldAndWritesNothing) {
   const int64_t line1 = item_id(order_, 1);
+  // The fixture's own writes (its customer's customer.created) are already in the outbox.
+  const int64_t events_before = count("SELECT COUNT(*) FROM outbox_events");
   struct Case {
     Json body;
     std::string code;
@@ -91,7 +93,7 @@ TEST_P(AfterSaleServiceTest, RejectsBadInputWithTheFieldAndWritesNothing) {
     EXPECT_EQ(error["field"], c.field) << c.body.dump();
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM after_sales"), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox_events"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox_events"), events_before);
 }
 
 TEST_P(AfterSaleServiceTest, TakesRequestsOnlyForPaidShippedDeliveredOrCompletedOrders) {

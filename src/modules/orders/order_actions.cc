@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "core/time_text.h"
 #include "modules/audit/audit_types.h"
 #include "modules/orders/order_intake.h"
 #include "modules/orders/order_journal.h"
@@ -56,7 +57,7 @@ Result<TrackingEvent> parse_tracking(const Json& item, const std::string& at, in
   if (item.contains("at") && !item.at("at").is_null()) {
     std::optional<int64_t> ms;
     if (item.at("at").is_number_integer()) ms = item.at("at").get<int64_t>();
-    if (item.at("at").is_string()) ms = audit::parse_time(item.at("at").get<std::string>());
+    if (item.at("at").is_string()) ms = parse_time(item.at("at").get<std::string>());
     if (!ms || *ms <= 0 || *ms > now + kDayMs) {
       return invalid_input("validation.range", at + ".at must be a time not in the future.",
                            at + ".at");

@@ -1,283 +1,319 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/orders/order_import.h"
 
-#include <map>
+#include <algorithm>
+#include <chrono>
 
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "modules/customers/import_service.h"
 #include "modules/customers/tabular/table.h"
-#include "modules/orders/order_intake.h"
+#include "modules/orders/order_import_columns.h"
+#include "modules/orders/order_import_rows.h"
+#include "modules/orders/order_import_writer.h"
 
 namespace crm::orders {
 
 namespace {
 
-// Column -> accepted header names (lower-cased).
-const std::map<std::string, std::vector<std::string>>& columns() {
-  static const std::map<std::string, std::vector<std::string>> kColumns = {
-      {"platform", {"platform", "平台"}},
-      {"external_id", {"external_id", "外部订单号", "平台订单号"}},
-      {"status", {"status", "状态", "订单状态"}},
-      {"placed_at", {"placed_at", "下单时间"}},
-      {"customer_name", {"customer_name", "客户姓名", "客户"}},
-      {"customer_phone", {"customer_phone", "客户手机", "手机"}},
-      {"customer_email", {"customer_email", "客户邮箱", "邮箱"}},
-      {"sku", {"sku", "商品编码"}},
-      {"quantity", {"quantity", "数量"}},
-      {"unit_price_fen", {"unit_price_fen", "单价(分)"}},
-      {"line_discount_fen", {"line_discount_fen", "商品优惠(分)"}},
-      {"discount_fen", {"discount_fen", "订单优惠(分)"}},
-      {"shipping_fee_fen", {"shipping_fee_fen", "运费(分)"}},
-      {"payment_method", {"payment_method", "支付方式"}},
-      {"channel", {"channel", "渠道"}},
-      {"store", {"store", "店铺"}},
-      {"buyer_remarks", {"buyer_remarks", "买家备注"}},
-      {"receiver_name", {"receiver_name", "收货人"}},
-      {"receiver_phone", {"receiver_phone", "收货电话"}},
-      {"receiver_province", {"receiver_province", "省"}},
-      {"receiver_city", {"receiver_city", "市"}},
-      {"receiver_district", {"receiver_district", "区"}},
-      {"receiver_address", {"receiver_address", "详细地址"}},
-  };
-  return kColumns;
+constexpr int64_t kProgressEveryMs = 1000;
+
+Error import_not_found() {
+  return not_found("import.not_found", "The import does not exist or is not yours.");
 }
 
-// Intake field -> import column.
-std::string column_of(const std::string& field) {
-  static const std::map<std::string, std::string> kFields = {
-      {"customer", "customer_name"},        {"customer.name", "customer_name"},
-      {"customer.phone", "customer_phone"}, {"customer.email", "customer_email"},
-      {"receiver.name", "receiver_name"},   {"receiver.phone", "receiver_phone"},
-      {"receiver.province", "receiver_province"}, {"receiver.city", "receiver_city"},
-      {"receiver.district", "receiver_district"}, {"receiver.address", "receiver_address"},
-      {"items", "sku"}};
-  if (auto found = kFields.find(field); found != kFields.end()) return found->second;
-  const auto dot = field.find("].");
-  if (starts_with(field, "items[") && dot != std::string::npos) {
-    const std::string rest = field.substr(dot + 2);
-    return rest == "discount_fen" ? "line_discount_fen" : rest;
-  }
-  return field;
+Json error_json(const ImportError& e) {
+  return {{"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}};
 }
 
-// The line index k of "items[k]...", or -1.
-int64_t line_of(const std::string& field) {
-  if (!starts_with(field, "items[")) return -1;
-  return parse_int64(field.substr(6, field.find(']') - 6)).value_or(-1);
-}
+// Ends the write transaction when a row was refused while writing (nothing is kept).
+const Error kRowsRefused{ErrorKind::kConflict, "order_import.rows_refused", "", ""};
 
-struct Group {
-  std::vector<size_t> rows;  // indexes into table.rows
-};
+int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 }  // namespace
 
-Json import_report_json(const ImportReport& r) {
-  Json errors = Json::array();
-  for (const auto& e : r.errors) {
-    errors.push_back({{"row", e.row}, {"column", e.column}, {"code", e.code},
-                      {"message", e.message}});
-  }
-  Json out{{"dry_run", r.dry_run}, {"rows", r.rows},       {"orders", r.orders},
-           {"created", r.created}, {"skipped", r.skipped}, {"errors", errors}};
-  if (!r.errors.empty()) {
-    const auto& first = r.errors.front();
-    out["error"] = {{"code", "order_import.invalid_rows"},
-                    {"message", fmt::format("Row {} ({}): {} Nothing was imported.", first.row,
-                                            first.column, first.message)},
-                    {"field", first.column}};
-  }
-  return out;
+Json to_json(const OrderImportRecord& r) {
+  auto optional_ms = [](const std::optional<int64_t>& ms) { return ms ? Json(*ms) : Json(nullptr); };
+  return {{"id", r.id},
+          {"filename", r.filename},
+          {"format", r.format},
+          {"status", r.status},
+          {"phase", r.phase.empty() ? Json(nullptr) : Json(r.phase)},
+          {"dry_run", r.dry_run},
+          {"mapping", r.mapping},
+          {"columns", r.columns},
+          {"preview", r.preview},
+          {"suggested_mapping", r.suggested_mapping},
+          {"row_count", r.row_count},
+          {"processed", r.processed},
+          {"orders", r.order_count},
+          {"created", r.created},
+          {"skipped", r.skipped},
+          {"error_count", r.error_count},
+          {"errors", r.errors},
+          {"failure", r.failure.empty() ? Json(nullptr) : Json(r.failure)},
+          {"created_at", r.created_at_ms},
+          {"created_by", r.created_by},
+          {"started_at", optional_ms(r.started_at_ms)},
+          {"finished_at", optional_ms(r.finished_at_ms)}};
 }
 
-Result<ImportReport> OrderImport::run(const customers::Caller& caller, std::string_view bytes,
-                                      bool dry_run) {
-  CRM_TRY_ASSIGN(tabular::Table table, tabular::read_table(bytes));
-  if (table.rows.size() > kMaxRows) {
-    return invalid_input("order_import.too_many_rows",
-                         fmt::format("At most {} rows per import.", kMaxRows), "file");
+Result<OrderImportRecord> OrderImport::upload(const customers::Caller& caller,
+                                              std::string_view filename, std::string_view bytes) {
+  const std::string name(trim(filename));
+  if (name.empty()) {
+    return invalid_input("validation.required", "filename is required.", "filename");
   }
-  std::map<std::string, size_t> index;  // column -> position
-  for (size_t i = 0; i < table.header.size(); ++i) {
-    const std::string name = to_lower_ascii(trim(table.header[i]));
-    for (const auto& [column, aliases] : columns()) {
-      for (const auto& alias : aliases) {
-        if (name == alias && !index.count(column)) index[column] = i;
-      }
-    }
+  if (name.size() > 255 || !is_valid_utf8(name)) {
+    return invalid_input("validation.length", "filename must be at most 255 bytes of text.",
+                         "filename");
   }
-  for (const char* required : {"external_id", "customer_name", "sku", "quantity"}) {
-    if (!index.count(required)) {
-      return invalid_input("order_import.missing_column",
-                           fmt::format("The file has no {} column.", required), required);
-    }
-  }
-  auto cell = [&](size_t row, const std::string& column) -> std::string {
-    const auto found = index.find(column);
-    if (found == index.end() || found->second >= table.rows[row].size()) return "";
-    return std::string(trim(table.rows[row][found->second]));
-  };
-
-  ImportReport report;
-  report.dry_run = dry_run;
-  report.rows = static_cast<int64_t>(table.rows.size());
-  auto add_error = [&](size_t row, std::string column, std::string code, std::string message) {
-    if (report.errors.size() < kMaxErrors) {
-      report.errors.push_back({static_cast<int64_t>(row) + 2, std::move(column), std::move(code),
-                               std::move(message)});
-    }
-  };
-
-  // Group rows into orders, in order of first appearance.
-  std::vector<std::pair<std::string, Group>> groups;
-  std::map<std::string, size_t> group_of;
-  for (size_t r = 0; r < table.rows.size(); ++r) {
-    const std::string external_id = cell(r, "external_id");
-    if (external_id.empty()) {
-      add_error(r, "external_id", "validation.required", "external_id is required.");
-      continue;
-    }
-    const std::string platform = cell(r, "platform").empty() ? "manual" : cell(r, "platform");
-    const std::string key = platform + '\n' + external_id;
-    auto [it, inserted] = group_of.emplace(key, groups.size());
-    if (inserted) groups.push_back({key, Group{}});
-    groups[it->second].second.rows.push_back(r);
-  }
-  report.orders = static_cast<int64_t>(groups.size());
-
-  // Every order as an intake body, checked like the API checks it.
-  const int64_t now = env_.clock.now_ms();
-  struct Parsed {
-    OrderDraft draft;
-    std::string status;
-    const Group* group;
-  };
-  std::vector<Parsed> parsed;
-  for (const auto& [key, group] : groups) {
-    const size_t first = group.rows.front();
-    Json body = Json::object();
-    for (const char* column : {"platform", "external_id", "channel", "store", "payment_method",
-                               "buyer_remarks"}) {
-      if (!cell(first, column).empty()) body[column] = cell(first, column);
-    }
-    auto set_int = [&](Json& target, const char* key_name, size_t row, const std::string& column) {
-      const std::string text = cell(row, column);
-      if (text.empty()) return;
-      if (auto value = parse_int64(text)) {
-        target[key_name] = *value;
-      } else {
-        target[key_name] = text;  // rejected by the intake as validation.type
-      }
-    };
-    set_int(body, "discount_fen", first, "discount_fen");
-    set_int(body, "shipping_fee_fen", first, "shipping_fee_fen");
-    const std::string placed = cell(first, "placed_at");
-    if (!placed.empty()) {
-      if (auto ms = parse_int64(placed)) body["placed_at"] = *ms; else body["placed_at"] = placed;
-    }
-    Json customer{{"name", cell(first, "customer_name")}};
-    if (!cell(first, "customer_phone").empty()) customer["phone"] = cell(first, "customer_phone");
-    if (!cell(first, "customer_email").empty()) customer["email"] = cell(first, "customer_email");
-    body["customer"] = customer;
-    Json receiver = Json::object();
-    for (const char* part : {"name", "phone", "province", "city", "district", "address"}) {
-      const std::string value = cell(first, std::string("receiver_") + part);
-      if (!value.empty()) receiver[part] = value;
-    }
-    body["receiver"] = receiver;
-    Json items = Json::array();
-    for (const size_t row : group.rows) {
-      Json item{{"sku", cell(row, "sku")}};
-      set_int(item, "quantity", row, "quantity");
-      set_int(item, "unit_price_fen", row, "unit_price_fen");
-      set_int(item, "discount_fen", row, "line_discount_fen");
-      items.push_back(std::move(item));
-    }
-    body["items"] = std::move(items);
-
-    auto row_of = [&](const std::string& field) {
-      const int64_t line = line_of(field);
-      return line >= 0 && static_cast<size_t>(line) < group.rows.size() ? group.rows[line] : first;
-    };
-    std::string status = to_lower_ascii(cell(first, "status"));
-    if (status.empty()) status = "completed";
-    if (status == "已完成") status = "completed";
-    if (status == "已取消") status = "cancelled";
-    if (status != "completed" && status != "cancelled") {
-      add_error(first, "status", "order_import.invalid_status",
-                "status must be completed or cancelled for historical orders.");
-      continue;
-    }
-    auto draft = parse_order_draft(body, now);
-    if (!draft) {
-      const Error& e = draft.error();
-      add_error(row_of(e.field), column_of(e.field), e.code, e.message);
-      continue;
-    }
-    parsed.push_back({std::move(draft).value(), status, &group});
-  }
-  if (!report.errors.empty()) return report;
-
-  // One transaction for all orders: any bad row rolls everything back.
-  static const Error kRollback{ErrorKind::kConflict, "order_import.rollback", "", ""};
-  auto written = env_.db.transaction([&](storage::Connection& tx) -> Result<int64_t> {
-    int64_t created = 0;
-    for (const Parsed& p : parsed) {
-      const size_t first = p.group->rows.front();
-      CRM_TRY_ASSIGN(auto existing, env_.repository.find_by_external(tx, p.draft.platform,
-                                                                     *p.draft.external_id));
-      if (existing) {
-        ++report.skipped;
-        continue;
-      }
-      auto built = build_order(tx, env_, caller, p.draft);
-      if (!built) {
-        const Error& e = built.error();
-        if (e.kind != ErrorKind::kInvalidInput && e.kind != ErrorKind::kConflict) {
-          return std::move(built).error();
-        }
-        const int64_t line = line_of(e.field);
-        const size_t row = line >= 0 && static_cast<size_t>(line) < p.group->rows.size()
-                               ? p.group->rows[line]
-                               : first;
-        add_error(row, column_of(e.field), e.code, e.message);
-        continue;
-      }
-      Order order = std::move(built).value();
-      order.status = p.status;
-      if (p.status == "completed") {
-        order.paid_fen = order.total_fen;
-        order.approved_at_ms = order.paid_at_ms = order.shipped_at_ms = order.delivered_at_ms =
-            order.completed_at_ms = order.placed_at_ms;
-      } else {
-        order.cancelled_at_ms = order.placed_at_ms;
-      }
-      CRM_TRY_ASSIGN(order.id, env_.repository.insert(tx, order));
-      CRM_TRY(env_.repository.add_event(
-          tx, order.id,
-          OrderEvent{0, now, "import", std::nullopt, order.status, caller.audit.actor_id,
-                     caller.audit.actor_name, "historical import"}));
-      if (p.status == "completed") {
-        CRM_TRY(env_.customers.mark_transacted(tx, caller, order.customer_id));
-      }
-      ++created;
-    }
-    if (!report.errors.empty() || dry_run) return kRollback;
-    audit::AuditEntry entry = caller.audit;
-    entry.action = "orders.imported";
-    entry.target_type = "order";
-    entry.target_id = "import";
-    entry.changes = Json{{"rows", report.rows}, {"orders", created}, {"skipped", report.skipped}};
-    CRM_TRY(env_.audit.record(tx, entry));
-    return created;
+  OrderImportRecord record;
+  record.filename = name;
+  record.format = tabular::detect_format(bytes) == tabular::Format::kXlsx ? "xlsx" : "csv";
+  record.created_at_ms = env_.clock.now_ms();
+  record.created_by = caller.actor.user_id;
+  return env_.db.transaction([&](storage::Connection& tx) -> Result<OrderImportRecord> {
+    CRM_TRY_ASSIGN(record.id, imports_.insert_import(tx, record));
+    CRM_TRY_ASSIGN(SplitFile file,
+                   split_file(bytes, kPartBytes, kPreviewRows, [&](const ImportPart& part) {
+                     return imports_.insert_part(tx, record.id, part);
+                   }));
+    const auto header = unique_header(file.header);
+    record.format = file.format;
+    record.columns = header;
+    record.suggested_mapping = suggest_mapping(header);
+    record.preview = file.preview;
+    record.row_count = file.row_count;
+    CRM_TRY(imports_.describe_upload(tx, record));
+    return record;
   });
-  if (!written) {
-    if (written.error().code != "order_import.rollback") return std::move(written).error();
-    return report;
+}
+
+void OrderImport::set_live(int64_t id, std::string phase, int64_t processed) {
+  std::lock_guard lock(live_mutex_);
+  live_[id] = {std::move(phase), processed};
+}
+
+void OrderImport::apply_live(OrderImportRecord& record) {
+  std::lock_guard lock(live_mutex_);
+  if (auto found = live_.find(record.id); found != live_.end() && record.status == "running") {
+    record.phase = found->second.first;
+    record.processed = found->second.second;
   }
-  report.created = *written;
-  return report;
+}
+
+Result<OrderImportRecord> OrderImport::get(const customers::Caller& caller, int64_t id) {
+  CRM_TRY_ASSIGN(auto record, env_.db.read([&](storage::Connection& db) {
+                   return imports_.find_import(db, id);
+                 }));
+  if (!record || record->created_by != caller.actor.user_id) return import_not_found();
+  apply_live(*record);
+  return std::move(*record);
+}
+
+Result<std::vector<OrderImportRecord>> OrderImport::list(const customers::Caller& caller,
+                                                         int64_t before_id, int limit) {
+  CRM_TRY_ASSIGN(auto records, env_.db.read([&](storage::Connection& db) {
+                   return imports_.list_imports(db, caller.actor.user_id, before_id, limit);
+                 }));
+  for (auto& record : records) apply_live(record);
+  return records;
+}
+
+Result<std::string> OrderImport::errors_csv(const customers::Caller& caller, int64_t id) {
+  CRM_TRY(get(caller, id));
+  CRM_TRY_ASSIGN(auto errors, env_.db.read([&](storage::Connection& db) {
+                   return imports_.errors(db, id);
+                 }));
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(errors.size());
+  for (const auto& e : errors) rows.push_back({std::to_string(e.row), e.column, e.code, e.message});
+  return tabular::write_csv({"行号", "列", "错误代码", "错误说明"}, rows);
+}
+
+Result<OrderImportRecord> OrderImport::start(const customers::Caller& caller, int64_t id,
+                                             const Json& body, bool run_now) {
+  if (!body.is_object()) return invalid_input("validation.type", "The body must be an object.");
+  CRM_TRY_ASSIGN(OrderImportRecord record, get(caller, id));
+  CRM_TRY_ASSIGN(record.mapping,
+                 check_mapping(body.contains("mapping") ? body["mapping"] : Json(nullptr),
+                               record.columns));
+  if (body.contains("dry_run") && !body["dry_run"].is_boolean()) {
+    return invalid_input("validation.type", "dry_run must be true or false.", "dry_run");
+  }
+  record.dry_run = body.value("dry_run", false);
+  auto queued = env_.db.transaction([&](storage::Connection& tx) -> Result<void> {
+    CRM_TRY_ASSIGN(const bool changed, imports_.queue_import(tx, record));
+    if (!changed) {
+      return conflict("import.not_startable",
+                      fmt::format("The import is already {}.", record.status));
+    }
+    if (!run_now) {
+      Json payload = customers::caller_json(caller);
+      payload["import_id"] = id;
+      CRM_TRY(env_.jobs.enqueue(tx, kOrderImportQueue, dump_json(payload)));
+    }
+    return {};
+  });
+  if (!queued) return std::move(queued).error();
+  if (run_now) {
+    CRM_TRY(execute(id, caller, 1, 1));
+    return get(caller, id);
+  }
+  record.status = "queued";
+  return record;
+}
+
+Result<void> OrderImport::run(const storage::Job& job) {
+  CRM_TRY_ASSIGN(Json payload, parse_json(job.payload));
+  return execute(payload.value("import_id", int64_t{0}), customers::caller_from_json(payload),
+                 job.attempts, job.max_attempts);
+}
+
+Result<void> OrderImport::finish(OrderImportRecord& record,
+                                 const std::vector<ImportError>* errors) {
+  record.finished_at_ms = env_.clock.now_ms();
+  if (errors) {
+    record.errors = Json::array();
+    for (size_t i = 0; i < errors->size() && i < kErrorsShown; ++i) {
+      record.errors.push_back(error_json((*errors)[i]));
+    }
+  }
+  auto done = env_.db.transaction([&](storage::Connection& tx) -> Result<void> {
+    if (errors) CRM_TRY(imports_.replace_errors(tx, record.id, *errors));
+    CRM_TRY(imports_.finish_import(tx, record));
+    return {};
+  });
+  std::lock_guard lock(live_mutex_);
+  live_.erase(record.id);
+  return done;
+}
+
+Result<void> OrderImport::execute(int64_t id, const customers::Caller& caller, int attempts,
+                                  int max_attempts) {
+  CRM_TRY_ASSIGN(const bool running, env_.db.transaction([&](storage::Connection& tx) {
+                   return imports_.mark_running(tx, id, env_.clock.now_ms());
+                 }));
+  if (!running) return {};  // finished by an earlier attempt (at-least-once delivery)
+  CRM_TRY_ASSIGN(auto found, env_.db.read([&](storage::Connection& db) {
+                   return imports_.find_import(db, id);
+                 }));
+  if (!found) return {};
+  OrderImportRecord record = std::move(*found);
+  const ColumnIndex index = column_index(record.mapping, record.columns);
+  const int64_t now = env_.clock.now_ms();
+
+  int64_t last_progress = steady_ms();
+  auto progress = [&](std::string_view phase, int64_t rows) -> Result<void> {
+    set_live(id, std::string(phase), rows);
+    if (steady_ms() - last_progress < kProgressEveryMs || phase != "checking") return {};
+    last_progress = steady_ms();
+    return env_.db.transaction([&](storage::Connection& tx) {
+      return imports_.set_progress(tx, id, phase, rows);
+    });
+  };
+
+  // Phase 1: every row checked (intake rules, products, existing orders); nothing written.
+  auto checked = [&]() -> Result<OrderStream> {
+    OrderStream stream(
+        [&](int64_t seq) {
+          return env_.db.read([&](storage::Connection& db) { return imports_.part(db, id, seq); });
+        },
+        index, now);
+    ImportProducts products(env_.repository);
+    while (true) {
+      CRM_TRY_ASSIGN(auto batch, stream.next(kBatchOrders));
+      if (batch.empty()) break;
+      auto existing = env_.db.read([&](storage::Connection& db) -> Result<int64_t> {
+        for (const ParsedOrder& order : batch) {
+          CRM_TRY(price_order(db, products, order, stream));
+        }
+        CRM_TRY_ASSIGN(auto exists, find_existing(db, imports_, batch));
+        return static_cast<int64_t>(std::count(exists.begin(), exists.end(), true));
+      });
+      if (!existing) return std::move(existing).error();
+      record.skipped += *existing;
+      CRM_TRY(progress("checking", stream.rows()));
+    }
+    return stream;
+  };
+  auto outcome = [&]() -> Result<void> {
+    CRM_TRY_ASSIGN(OrderStream check, checked());
+    record.row_count = check.rows();
+    record.processed = check.rows();
+    record.order_count = check.orders();
+    record.error_count = check.error_count();
+    if (check.error_count() > 0) {
+      record.status = "failed";
+      record.skipped = 0;
+      return finish(record, &check.errors());
+    }
+    if (record.dry_run) {
+      record.status = "succeeded";
+      record.created = record.order_count - record.skipped;
+      return finish(record, nullptr);
+    }
+    // Phase 2: all new orders in one transaction, with the audit row and the final status.
+    OrderStream again(
+        [](int64_t /*seq*/) -> Result<std::optional<ImportPart>> { return std::optional<ImportPart>{}; },
+        index, now);
+    auto written = env_.db.transaction([&](storage::Connection& tx) -> Result<void> {
+      again = OrderStream([&](int64_t seq) { return imports_.part(tx, id, seq); }, index, now);
+      OrderImportWriter writer(tx, env_, caller, now);
+      while (true) {
+        CRM_TRY_ASSIGN(auto batch, again.next(kBatchOrders));
+        if (batch.empty()) break;
+        CRM_TRY(writer.write(batch, again));
+        if (again.error_count() > 0) return kRowsRefused;
+        set_live(id, "writing", again.rows());
+      }
+      if (again.error_count() > 0) return kRowsRefused;
+      record.status = "succeeded";
+      record.created = writer.created();
+      record.skipped = writer.skipped();
+      record.finished_at_ms = env_.clock.now_ms();
+      audit::AuditEntry entry = caller.audit;
+      entry.action = "orders.imported";
+      entry.target_type = "order_import";
+      entry.target_id = std::to_string(id);
+      entry.changes = Json{{"rows", record.row_count}, {"orders", record.created},
+                           {"skipped", record.skipped}, {"file", record.filename}};
+      CRM_TRY(env_.audit.record(tx, entry));
+      CRM_TRY(imports_.finish_import(tx, record));
+      return {};
+    });
+    if (written) {
+      std::lock_guard lock(live_mutex_);
+      live_.erase(id);
+      return {};
+    }
+    if (written.error().code != kRowsRefused.code) return std::move(written).error();
+    // Something changed since the check (a product retired, a customer's phone taken).
+    record.status = "failed";
+    record.created = record.skipped = 0;
+    record.error_count = again.error_count();
+    return finish(record, &again.errors());
+  }();
+  if (outcome) return {};
+  // Bad input never gets better: fail now. Anything else (storage down) is retried until the
+  // last attempt, then the import is failed with the reason.
+  const Error& error = outcome.error();
+  if (error.kind != ErrorKind::kInvalidInput && attempts < max_attempts) {
+    std::lock_guard lock(live_mutex_);
+    live_.erase(id);
+    return error;
+  }
+  record.status = "failed";
+  record.created = record.skipped = 0;
+  record.failure = error.message.empty() ? error.code : error.message;
+  return finish(record, nullptr);
 }
 
 }  // namespace crm::orders

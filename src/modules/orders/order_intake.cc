@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/crypto.h"
-#include "modules/audit/audit_types.h"
+#include "core/time_text.h"
 #include "modules/customers/customer_json.h"
 #include "modules/orders/order_audit.h"
 #include "modules/orders/order_journal.h"
@@ -36,7 +36,7 @@ Result<int64_t> parse_placed_at(const Json& body, int64_t now_ms) {
   const Json& value = body.at("placed_at");
   std::optional<int64_t> ms;
   if (value.is_number_integer()) ms = value.get<int64_t>();
-  if (value.is_string()) ms = audit::parse_time(value.get<std::string>());
+  if (value.is_string()) ms = parse_time(value.get<std::string>());
   if (!ms || *ms <= 0 || *ms > now_ms + kDayMs) {
     return invalid_input("order.invalid_placed_at",
                          "placed_at must be a time (ms or ISO date) not in the future.",

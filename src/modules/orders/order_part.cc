@@ -35,6 +35,8 @@ void OrderPart::subscribe(storage::EventBus& /*events*/, storage::Worker& worker
                             CRM_TRY(send_receipt_reminders(env_));
                             return {};
                           });
+  worker.register_handler(std::string(kOrderImportQueue),
+                          [this](const storage::Job& job) { return imports_.run(job); });
 }
 
 }  // namespace crm::orders

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/json.h"
-#include "core/text.h"
+#include "http/query_params.h"
 
 namespace crm::orders {
 
@@ -12,37 +12,30 @@ namespace {
 
 constexpr int64_t kMaxRangeDays = 1096;  // three years
 
-Error bad_param(std::string_view field, std::string message) {
-  return invalid_input("order_report.invalid_parameter", std::move(message), std::string(field));
-}
-
-std::optional<std::string> text_param(const http::Request& request, std::string_view field) {
-  auto text = request.query(field);
-  if (!text) return std::nullopt;
-  std::string trimmed(trim(*text));
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
+http::QueryParams params_of(const http::Request& request) {
+  return http::QueryParams(request, "order_report.invalid_parameter");
 }
 
 // from / to: merchant dates (YYYY-MM-DD, UTC+8), both included; by default the 30 days ending
 // today.
 Result<DayRange> parse_range(const http::Request& request, const Clock& clock) {
+  const http::QueryParams params = params_of(request);
   DayRange range;
   range.to_day = merchant_day(clock.now_ms());
-  if (auto to = text_param(request, "to")) {
+  if (auto to = params.text("to")) {
     const auto day = parse_merchant_date(*to);
-    if (!day) return bad_param("to", "to must be a date such as 2026-11-18.");
+    if (!day) return params.invalid("to", "to must be a date such as 2026-11-18.");
     range.to_day = *day;
   }
   range.from_day = range.to_day - 29;
-  if (auto from = text_param(request, "from")) {
+  if (auto from = params.text("from")) {
     const auto day = parse_merchant_date(*from);
-    if (!day) return bad_param("from", "from must be a date such as 2026-11-01.");
+    if (!day) return params.invalid("from", "from must be a date such as 2026-11-01.");
     range.from_day = *day;
   }
-  if (range.from_day > range.to_day) return bad_param("from", "from must not be after to.");
+  if (range.from_day > range.to_day) return params.invalid("from", "from must not be after to.");
   if (range.to_day - range.from_day + 1 > kMaxRangeDays) {
-    return bad_param("from", fmt::format("The range is limited to {} days.", kMaxRangeDays));
+    return params.invalid("from", fmt::format("The range is limited to {} days.", kMaxRangeDays));
   }
   return range;
 }
@@ -70,19 +63,20 @@ void OrderReportRoutes::add_to(http::Router& router) {
   router.get("/api/v1/order-reports/sales", "orders.reports",
              [this](Request& request) -> Result<Response> {
                CRM_TRY_ASSIGN(const DayRange range, parse_range(request, clock_));
-               const std::string group = text_param(request, "group").value_or("day");
-               ReportGroup g = ReportGroup::kDay;
-               if (group == "week") g = ReportGroup::kWeek;
-               else if (group == "month") g = ReportGroup::kMonth;
-               else if (group != "day") return bad_param("group", "group must be day, week or month.");
-               const std::string by_text = text_param(request, "by").value_or("none");
-               ReportBy by = ReportBy::kNone;
-               if (by_text == "channel") by = ReportBy::kChannel;
-               else if (by_text == "category") by = ReportBy::kCategory;
-               else if (by_text == "region") by = ReportBy::kRegion;
-               else if (by_text != "none") {
-                 return bad_param("by", "by must be channel, category, region or none.");
-               }
+               const http::QueryParams params = params_of(request);
+               CRM_TRY_ASSIGN(const auto group_param,
+                              params.choice("group", {"day", "week", "month"}));
+               const std::string group = group_param.value_or("day");
+               const ReportGroup g = group == "week"    ? ReportGroup::kWeek
+                                     : group == "month" ? ReportGroup::kMonth
+                                                        : ReportGroup::kDay;
+               CRM_TRY_ASSIGN(const auto by_param,
+                              params.choice("by", {"channel", "category", "region", "none"}));
+               const std::string by_text = by_param.value_or("none");
+               const ReportBy by = by_text == "channel"    ? ReportBy::kChannel
+                                   : by_text == "category" ? ReportBy::kCategory
+                                   : by_text == "region"   ? ReportBy::kRegion
+                                                           : ReportBy::kNone;
                const http::Actor actor = request.context().actor().value_or(http::Actor{});
                CRM_TRY_ASSIGN(auto rows, reports_.sales(actor, range, g, by));
                Json items = Json::array();
@@ -115,18 +109,11 @@ void OrderReportRoutes::add_to(http::Router& router) {
   router.get("/api/v1/customers/{id}/orders", "orders.view",
              [this](Request& request) -> Result<Response> {
                CRM_TRY_ASSIGN(const int64_t id, request.path_id("id"));
-               int limit = 20;
-               if (auto text = text_param(request, "limit")) {
-                 const auto value = parse_int64(*text);
-                 if (!value || *value < 1 || *value > 200) {
-                   return invalid_input("order.invalid_filter",
-                                        "limit must be an integer from 1 to 200.", "limit");
-                 }
-                 limit = static_cast<int>(*value);
-               }
+               const http::QueryParams params(request, "order.invalid_filter");
+               CRM_TRY_ASSIGN(const int limit, params.limit(20));
                const http::Actor actor = request.context().actor().value_or(http::Actor{});
-               CRM_TRY_ASSIGN(auto orders, history_.customer_orders(
-                                               actor, id, limit, text_param(request, "after")));
+               CRM_TRY_ASSIGN(auto orders, history_.customer_orders(actor, id, limit,
+                                                                    params.text("after")));
                Json items = Json::array();
                for (const auto& o : orders.items) {
                  items.push_back({{"id", o.id},

@@ -7,7 +7,8 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "modules/audit/audit_types.h"
+#include "http/if_match.h"
+#include "http/query_params.h"
 #include "modules/orders/order_json.h"
 
 namespace crm::orders {
@@ -28,54 +29,8 @@ Error bad_filter(std::string_view field, std::string message) {
   return invalid_input("order.invalid_filter", std::move(message), std::string(field));
 }
 
-std::optional<std::string> text_param(const Request& request, std::string_view field) {
-  auto text = request.query(field);
-  if (!text) return std::nullopt;
-  std::string trimmed(trim(*text));
-  if (trimmed.empty()) return std::nullopt;
-  return trimmed;
-}
-
-Result<std::optional<int64_t>> int_param(const Request& request, std::string_view field,
-                                         int64_t min, int64_t max) {
-  const auto text = text_param(request, field);
-  if (!text) return std::optional<int64_t>{};
-  const auto value = parse_int64(*text);
-  if (!value || *value < min || *value > max) {
-    return bad_filter(field, fmt::format("{} must be an integer from {} to {}.", field, min, max));
-  }
-  return value;
-}
-
-Result<std::optional<int64_t>> time_param(const Request& request, std::string_view field,
-                                          bool end_of_day) {
-  const auto text = text_param(request, field);
-  if (!text) return std::optional<int64_t>{};
-  const auto ms = audit::parse_time(*text, end_of_day);
-  if (!ms) return bad_filter(field, fmt::format("{} must be a date (2026-11-01) or ms.", field));
-  return ms;
-}
-
-bool flag_param(const Request& request, std::string_view field) {
-  const auto text = text_param(request, field);
-  return text && (*text == "true" || *text == "1");
-}
-
-// If-Match: "3" (or W/"3") -> 3; absent -> nullopt.
-Result<std::optional<int64_t>> if_match(const Request& request) {
-  const auto header = request.header("If-Match");
-  if (!header) return std::optional<int64_t>{};
-  std::string_view text = trim(*header);
-  if (starts_with(text, "W/")) text.remove_prefix(2);
-  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
-    text = text.substr(1, text.size() - 2);
-  }
-  const auto version = parse_int64(text);
-  if (!version) {
-    return Error{ErrorKind::kPreconditionFailed, "order.version_mismatch",
-                 "If-Match does not name a version of this order.", "If-Match"};
-  }
-  return version;
+http::QueryParams params_of(const Request& request) {
+  return http::QueryParams(request, "order.invalid_filter");
 }
 
 Result<Json> optional_body(const Request& request) {
@@ -135,27 +90,24 @@ Result<Response> OrderRoutes::render(const Request& request, Status status,
 }
 
 Result<Response> OrderRoutes::list(Request& request, bool audit_queue) {
+  const http::QueryParams params = params_of(request);
   OrderQuery query;
   OrderFilter& f = query.filter;
-  f.status = text_param(request, "status");
+  f.status = params.text("status");
   if (audit_queue) f.status = "pending_audit";
   if (f.status && !is_status(*f.status)) {
     return bad_filter("status", "status is not an order status.");
   }
-  CRM_TRY_ASSIGN(f.customer_id, int_param(request, "customer_id", 1, INT64_MAX));
-  f.q = text_param(request, "q");
+  CRM_TRY_ASSIGN(f.customer_id, params.integer("customer_id", 1, INT64_MAX));
+  f.q = params.text("q");
   if (f.q && f.q->size() > 64) return bad_filter("q", "q is longer than 64 characters.");
-  f.platform = text_param(request, "platform");
-  f.channel = text_param(request, "channel");
-  f.payment_method = text_param(request, "payment_method");
-  if (f.payment_method && *f.payment_method != "online" && *f.payment_method != "cod") {
-    return bad_filter("payment_method", "payment_method must be online or cod.");
-  }
-  CRM_TRY_ASSIGN(f.from_ms, time_param(request, "from", false));
-  CRM_TRY_ASSIGN(f.to_ms, time_param(request, "to", true));
-  CRM_TRY_ASSIGN(auto limit, int_param(request, "limit", 1, 200));
-  query.limit = static_cast<int>(limit.value_or(50));
-  query.after = text_param(request, "after");
+  f.platform = params.text("platform");
+  f.channel = params.text("channel");
+  CRM_TRY_ASSIGN(f.payment_method, params.choice("payment_method", {"online", "cod"}));
+  CRM_TRY_ASSIGN(f.from_ms, params.time("from", false));
+  CRM_TRY_ASSIGN(f.to_ms, params.time("to", true));
+  CRM_TRY_ASSIGN(query.limit, params.limit());
+  query.after = params.text("after");
   CRM_TRY_ASSIGN(OrderPage page, reads_.list(customers::Caller::from(request), query));
   Json items = Json::array();
   for (const Order& o : page.items) {
@@ -182,7 +134,7 @@ Result<Response> OrderRoutes::create(Request& request) {
 
 Result<Response> OrderRoutes::show(Request& request) {
   CRM_TRY_ASSIGN(const int64_t id, request.path_id("id"));
-  const bool reveal = flag_param(request, "reveal");
+  CRM_TRY_ASSIGN(const bool reveal, params_of(request).flag("reveal"));
   CRM_TRY_ASSIGN(OrderDetail detail,
                  reads_.get(customers::Caller::from(request), id, reveal,
                             request.context().can("customers.view_pii")));
@@ -196,17 +148,18 @@ Result<Response> OrderRoutes::show(Request& request) {
 Result<Response> OrderRoutes::act(Request& request, OrderAction action) {
   CRM_TRY_ASSIGN(const int64_t id, request.path_id("id"));
   CRM_TRY_ASSIGN(Json body, optional_body(request));
-  CRM_TRY_ASSIGN(auto version, if_match(request));
+  CRM_TRY_ASSIGN(auto version, http::optional_if_match_version(request, "order", "order"));
   CRM_TRY_ASSIGN(Order order,
                  actions_.apply(customers::Caller::from(request), id, action, body, version));
   return render(request, Status::kOk, order);
 }
 
 Result<Response> OrderRoutes::pick_list(Request& request) {
-  const std::string status = text_param(request, "status").value_or("paid");
+  const http::QueryParams params = params_of(request);
+  const std::string status = params.text("status").value_or("paid");
   if (!is_status(status)) return bad_filter("status", "status is not an order status.");
   std::vector<int64_t> ids;
-  if (auto text = text_param(request, "ids")) {
+  if (auto text = params.text("ids")) {
     CRM_TRY_ASSIGN(Json parsed, array_of_ids(*text));
     for (const auto& id : parsed) ids.push_back(id.get<int64_t>());
   }
@@ -219,6 +172,103 @@ Result<Response> OrderRoutes::pick_list(Request& request) {
   return Response::json(Status::kOk, {{"items", items}, {"total", items.size()}});
 }
 
+namespace {
+
+// The synchronous POST /api/v1/orders/import answers in its original shape.
+Json legacy_report(const OrderImportRecord& r) {
+  Json out{{"dry_run", r.dry_run}, {"rows", r.row_count}, {"orders", r.order_count},
+           {"created", r.status == "succeeded" ? r.created : 0},
+           {"skipped", r.status == "succeeded" ? r.skipped : 0}, {"errors", r.errors},
+           {"import_id", r.id}};
+  if (!r.errors.empty()) {
+    const Json& first = r.errors.front();
+    out["error"] = {{"code", "order_import.invalid_rows"},
+                    {"message", fmt::format("Row {} ({}): {} Nothing was imported.",
+                                            first["row"].get<int64_t>(),
+                                            first["column"].get<std::string>(),
+                                            first["message"].get<std::string>())},
+                    {"field", first["column"]}};
+  }
+  return out;
+}
+
+http::Response csv_attachment(std::string body, std::string_view filename) {
+  Response response =
+      Response::text(Status::kOk, std::move(body), std::string("text/csv; charset=utf-8"));
+  response.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", filename));
+  return response;
+}
+
+}  // namespace
+
+void OrderRoutes::add_import_routes(http::Router& router) {
+  // Synchronous, for scripts and small files: upload, start with the suggested mapping, run here.
+  router.post(
+      "/api/v1/orders/import", std::string(kCreate),
+      [this](Request& r) -> Result<Response> {
+        const auto caller = customers::Caller::from(r);
+        CRM_TRY_ASSIGN(OrderImportRecord uploaded,
+                       imports_.upload(caller, r.query("filename").value_or("orders.csv"),
+                                       r.body()));
+        CRM_TRY_ASSIGN(const bool dry_run, params_of(r).flag("dry_run"));
+        const Json body{{"mapping", uploaded.suggested_mapping}, {"dry_run", dry_run}};
+        CRM_TRY_ASSIGN(OrderImportRecord record, imports_.start(caller, uploaded.id, body, true));
+        if (!record.failure.empty()) {
+          return Error{ErrorKind::kInternal, "order_import.failed", record.failure, ""};
+        }
+        const Json report = legacy_report(record);
+        if (!record.errors.empty()) return Response::json(Status::kUnprocessable, report);
+        return Response::json(record.dry_run ? Status::kOk : Status::kCreated, report);
+      },
+      http::RouteOptions{.max_body_bytes = kMaxImportBytes});
+  router.post(
+      "/api/v1/order-imports", std::string(kCreate),
+      [this](Request& r) -> Result<Response> {
+        CRM_TRY_ASSIGN(OrderImportRecord record,
+                       imports_.upload(customers::Caller::from(r),
+                                       r.query("filename").value_or(""), r.body()));
+        Response response = Response::json(Status::kCreated, to_json(record));
+        response.set_header("Location", fmt::format("/api/v1/order-imports/{}", record.id));
+        return response;
+      },
+      http::RouteOptions{.max_body_bytes = kMaxImportBytes});
+  router.get("/api/v1/order-imports", std::string(kCreate), [this](Request& r) -> Result<Response> {
+    const http::QueryParams params = params_of(r);
+    CRM_TRY_ASSIGN(const int n, params.limit());
+    CRM_TRY_ASSIGN(auto after, params.integer("after", 1, INT64_MAX));
+    CRM_TRY_ASSIGN(auto records, imports_.list(customers::Caller::from(r), after.value_or(0), n + 1));
+    Json items = Json::array();
+    Json next = nullptr;
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (i == static_cast<size_t>(n)) {
+        next = std::to_string(records[i - 1].id);
+        break;
+      }
+      items.push_back(to_json(records[i]));
+    }
+    return Response::json(Status::kOk, {{"items", items}, {"next_after", next}});
+  });
+  router.get("/api/v1/order-imports/{id}", std::string(kCreate),
+             [this](Request& r) -> Result<Response> {
+               CRM_TRY_ASSIGN(const int64_t id, r.path_id("id"));
+               CRM_TRY_ASSIGN(auto record, imports_.get(customers::Caller::from(r), id));
+               return Response::json(Status::kOk, to_json(record));
+             });
+  router.post("/api/v1/order-imports/{id}/start", std::string(kCreate),
+              [this](Request& r) -> Result<Response> {
+                CRM_TRY_ASSIGN(const int64_t id, r.path_id("id"));
+                CRM_TRY_ASSIGN(Json body, r.json_body());
+                CRM_TRY_ASSIGN(auto record, imports_.start(customers::Caller::from(r), id, body));
+                return Response::json(Status::kAccepted, to_json(record));
+              });
+  router.get("/api/v1/order-imports/{id}/errors", std::string(kCreate),
+             [this](Request& r) -> Result<Response> {
+               CRM_TRY_ASSIGN(const int64_t id, r.path_id("id"));
+               CRM_TRY_ASSIGN(std::string csv, imports_.errors_csv(customers::Caller::from(r), id));
+               return csv_attachment(std::move(csv), fmt::format("order-import-{}-errors.csv", id));
+             });
+}
+
 void OrderRoutes::add_to(http::Router& router) {
   router.get("/api/v1/orders", std::string(kView),
              [this](Request& r) { return list(r, false); });
@@ -227,16 +277,7 @@ void OrderRoutes::add_to(http::Router& router) {
              [this](Request& r) { return list(r, true); });
   router.get("/api/v1/orders/pick-list", std::string(kView),
              [this](Request& r) { return pick_list(r); });
-  router.post(
-      "/api/v1/orders/import", std::string(kCreate),
-      [this](Request& r) -> Result<Response> {
-        CRM_TRY_ASSIGN(ImportReport report,
-                       imports_.run(customers::Caller::from(r), r.body(), flag_param(r, "dry_run")));
-        const Json body = import_report_json(report);
-        if (!report.errors.empty()) return Response::json(Status::kUnprocessable, body);
-        return Response::json(report.dry_run ? Status::kOk : Status::kCreated, body);
-      },
-      http::RouteOptions{.max_body_bytes = kMaxImportBytes});
+  add_import_routes(router);
   router.get("/api/v1/orders/{id}", std::string(kView), [this](Request& r) { return show(r); });
   for (const OrderAction action : kAllActions) {
     const bool audit = action == OrderAction::kApprove || action == OrderAction::kReject;

@@ -21,6 +21,7 @@ class OrderRoutes {
   void add_to(http::Router& router);
 
  private:
+  void add_import_routes(http::Router& router);
   Result<http::Response> list(http::Request& request, bool audit_queue);
   Result<http::Response> create(http::Request& request);
   Result<http::Response> show(http::Request& request);

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "http/if_match.h"
+#include "http/query_params.h"
 #include "modules/orders/catalog_json.h"
-#include "modules/orders/catalog_params.h"
 
 namespace crm::orders {
 
@@ -21,19 +21,14 @@ http::Response render(http::Status status, const Product& product) {
 }
 
 Result<ProductFilter> parse_filter(const http::Request& request) {
+  const http::QueryParams params(request, "catalog.invalid_filter");
   ProductFilter f;
-  f.q = text_param(request, "q");
-  if (f.q && f.q->size() > 100) {
-    return invalid_input("catalog.invalid_filter", "q is longer than 100 characters.", "q");
-  }
-  CRM_TRY_ASSIGN(f.category_id, int_param(request, "category_id", 1, INT64_MAX));
-  f.status = text_param(request, "status");
-  if (f.status && *f.status != "active" && *f.status != "inactive") {
-    return invalid_input("catalog.invalid_filter", "status must be active or inactive.",
-                         "status");
-  }
-  CRM_TRY_ASSIGN(f.limit, limit_param(request));
-  CRM_TRY_ASSIGN(f.after, int_param(request, "after", 1, INT64_MAX));
+  f.q = params.text("q");
+  if (f.q && f.q->size() > 100) return params.invalid("q", "q is longer than 100 characters.");
+  CRM_TRY_ASSIGN(f.category_id, params.integer("category_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.status, params.choice("status", {"active", "inactive"}));
+  CRM_TRY_ASSIGN(f.limit, params.limit());
+  CRM_TRY_ASSIGN(f.after, params.integer("after", 1, INT64_MAX));
   return f;
 }
 

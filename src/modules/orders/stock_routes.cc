@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/orders/stock_routes.h"
 
+#include "http/query_params.h"
 #include "modules/orders/catalog_json.h"
-#include "modules/orders/catalog_params.h"
 
 namespace crm::orders {
 
@@ -13,30 +13,27 @@ constexpr std::string_view kManage = "products.manage";
 constexpr std::string_view kStock = "stock.manage";
 
 Result<StockFilter> parse_stock_filter(const http::Request& request) {
+  const http::QueryParams params(request, "catalog.invalid_filter");
   StockFilter f;
-  CRM_TRY_ASSIGN(f.product_id, int_param(request, "product_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.warehouse_id, int_param(request, "warehouse_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.low, bool_param(request, "low"));
-  CRM_TRY_ASSIGN(f.limit, limit_param(request));
-  f.after = text_param(request, "after");
+  CRM_TRY_ASSIGN(f.product_id, params.integer("product_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.warehouse_id, params.integer("warehouse_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.low, params.flag("low"));
+  CRM_TRY_ASSIGN(f.limit, params.limit());
+  f.after = params.text("after");
   return f;
 }
 
 Result<MovementFilter> parse_movement_filter(const http::Request& request) {
+  const http::QueryParams params(request, "catalog.invalid_filter");
   MovementFilter f;
-  CRM_TRY_ASSIGN(f.product_id, int_param(request, "product_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.warehouse_id, int_param(request, "warehouse_id", 1, INT64_MAX));
-  CRM_TRY_ASSIGN(f.order_id, int_param(request, "order_id", 1, INT64_MAX));
-  f.kind = text_param(request, "kind");
-  if (f.kind && *f.kind != "in" && *f.kind != "out" && *f.kind != "reserve" &&
-      *f.kind != "release" && *f.kind != "adjust") {
-    return invalid_input("catalog.invalid_filter",
-                         "kind must be in, out, reserve, release or adjust.", "kind");
-  }
-  CRM_TRY_ASSIGN(f.from_ms, time_param(request, "from", false));
-  CRM_TRY_ASSIGN(f.to_ms, time_param(request, "to", true));
-  CRM_TRY_ASSIGN(f.limit, limit_param(request));
-  CRM_TRY_ASSIGN(f.after, int_param(request, "after", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.product_id, params.integer("product_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.warehouse_id, params.integer("warehouse_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.order_id, params.integer("order_id", 1, INT64_MAX));
+  CRM_TRY_ASSIGN(f.kind, params.choice("kind", {"in", "out", "reserve", "release", "adjust"}));
+  CRM_TRY_ASSIGN(f.from_ms, params.time("from", false));
+  CRM_TRY_ASSIGN(f.to_ms, params.time("to", true));
+  CRM_TRY_ASSIGN(f.limit, params.limit());
+  CRM_TRY_ASSIGN(f.after, params.integer("after", 1, INT64_MAX));
   return f;
 }
 

@@ -132,8 +132,11 @@ Result<ChurnResult> compute_churn(const ColumnStore& store, const Filter& filter
   Filter before = filter;
   before.from_day = kMinDay;
   before.to_day = filter.from_day - 1;
-  CRM_TRY_ASSIGN(ValueResult value_before, compute_value(store, before, options.tiers));
-  const std::vector<Tier> tiers = tiers_by_customer(store, value_before);
+  std::vector<Tier> tiers;
+  {  // only the tiers are kept: the value rows are freed before the day lists are built
+    CRM_TRY_ASSIGN(ValueResult value_before, compute_value(store, before, options.tiers));
+    tiers = tiers_by_customer(store, value_before);
+  }
 
   struct PartStats {
     ChurnStats overall;

@@ -78,10 +78,29 @@ std::optional<uint32_t> ColumnStore::find_customer(int64_t customer_id) const {
 }
 
 std::optional<uint32_t> ColumnStore::find_order(int64_t order_id) const {
-  auto it = std::lower_bound(order_by_id_.begin(), order_by_id_.end(), order_id,
-                             [this](uint32_t o, int64_t id) { return order_ids_[o] < id; });
-  if (it == order_by_id_.end() || order_ids_[*it] != order_id) return std::nullopt;
-  return *it;
+  size_t low = 0, high = order_ids_.size();  // binary search over the ranks in id order
+  while (low < high) {
+    const size_t mid = low + (high - low) / 2;
+    if (order_ids_[order_by_id_at(mid)] < order_id) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  if (low == order_ids_.size() || order_ids_[order_by_id_at(low)] != order_id) return std::nullopt;
+  return order_by_id_at(low);
+}
+
+void ColumnStore::reserve(size_t customers, size_t orders, size_t items) {
+  customer_ids_.reserve(customers), customer_created_day_.reserve(customers);
+  customer_region_.reserve(customers), customer_channel_.reserve(customers);
+  customer_category_offsets_.reserve(customers + 1), customer_order_offsets_.reserve(customers + 1);
+  order_ids_.reserve(orders), order_customer_.reserve(orders), order_day_.reserve(orders);
+  order_status_.reserve(orders), order_channel_.reserve(orders), order_region_.reserve(orders);
+  order_total_.reserve(orders), order_discount_.reserve(orders), order_refunded_.reserve(orders);
+  order_item_offsets_.reserve(orders + 1), customer_orders_.reserve(orders);
+  item_category_.reserve(items), item_quantity_.reserve(items), item_amount_.reserve(items);
+  item_cost_.reserve(items);
 }
 
 std::pair<uint32_t, uint32_t> ColumnStore::order_range(int32_t from_day, int32_t to_day) const {
@@ -120,15 +139,44 @@ Result<void> ColumnStore::set_order_refunded(int64_t order_id, int64_t refunded_
   return not_found("analytics.order_not_found", "The order is not in the analytics store.");
 }
 
+Result<void> ColumnStore::set_customer(const CustomerRow& row, std::span<const std::string_view> categories) {
+  const auto c = find_customer(row.id);
+  if (!c) return not_found("analytics.customer_not_found", "The customer is not in the analytics store.");
+  for (std::string_view category : categories) {
+    if (category.empty()) return invalid_row("A customer category must not be empty.", "category");
+  }
+  CRM_TRY_ASSIGN(uint16_t region, regions_.intern(row.region));
+  CRM_TRY_ASSIGN(uint16_t channel, channels_.intern(row.channel));
+  std::vector<uint16_t> codes;
+  for (std::string_view category : categories) {
+    CRM_TRY_ASSIGN(uint16_t code, customer_categories_.intern(category));
+    codes.push_back(code);
+  }
+  std::sort(codes.begin(), codes.end());  // the order freeze() keeps them in
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  customer_created_day_[*c] = row.created_day;
+  customer_region_[*c] = region;
+  customer_channel_[*c] = channel;
+  const auto begin = customer_category_codes_.begin() + customer_category_offsets_[*c];
+  const auto end = customer_category_codes_.begin() + customer_category_offsets_[*c + 1];
+  if (std::equal(begin, end, codes.begin(), codes.end())) return {};
+  const int64_t delta = static_cast<int64_t>(codes.size()) - (end - begin);
+  customer_category_codes_.insert(customer_category_codes_.erase(begin, end), codes.begin(), codes.end());
+  for (size_t k = *c + 1; k < customer_category_offsets_.size(); ++k) {
+    customer_category_offsets_[k] = static_cast<uint32_t>(customer_category_offsets_[k] + delta);
+  }
+  return {};
+}
+
 size_t ColumnStore::bytes() const {
   return vector_bytes(customer_ids_) + vector_bytes(customer_created_day_) + vector_bytes(customer_region_) +
          vector_bytes(customer_channel_) + vector_bytes(customer_category_offsets_) +
          vector_bytes(customer_category_codes_) + vector_bytes(customer_order_offsets_) +
-         vector_bytes(customer_orders_) + vector_bytes(order_ids_) + vector_bytes(order_customer_) +
+         vector_bytes(customer_orders_) + order_ids_.bytes() + vector_bytes(order_customer_) +
          vector_bytes(order_day_) + vector_bytes(order_status_) + vector_bytes(order_channel_) +
          vector_bytes(order_region_) + order_total_.bytes() + order_discount_.bytes() +
          order_refunded_.bytes() + vector_bytes(order_item_offsets_) + vector_bytes(order_by_id_) +
-         vector_bytes(item_category_) + vector_bytes(item_quantity_) + item_amount_.bytes() +
+         vector_bytes(item_category_) + item_quantity_.bytes() + item_amount_.bytes() +
          item_cost_.bytes() + channels_.bytes() + regions_.bytes() + categories_.bytes() +
          customer_categories_.bytes();
 }

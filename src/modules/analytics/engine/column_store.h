@@ -21,7 +21,9 @@
 //
 // Building: add_* rows in any order, then freeze() sorts and indexes them. Rows added after a
 // freeze are pending (invisible to computations) until the next freeze(), which merges them in
-// O(n + p log p). Status and refund changes of frozen orders apply in place at once.
+// O(n + p log p). Status and refund changes of frozen orders apply in place at once. reserve()
+// with the expected totals first (the loader counts the rows) lets the columns grow in place
+// without regrowth copies; past the reserve they grow by 1/16 at a time.
 // Not thread safe for writes; computations may run concurrently on a store nobody writes to.
 namespace crm::analytics {
 
@@ -85,10 +87,17 @@ class ColumnStore {
   // analytics.duplicate_order and then drops the pending rows, leaving the store as it was.
   Result<FreezeStats> freeze();
   bool has_pending() const;
+  // Room in the frozen columns for this many customers, orders and items in all (a hint: more
+  // rows still fit, fewer leave the rest unused).
+  void reserve(size_t customers, size_t orders, size_t items);
 
   // --- updates of frozen orders, in place (error: analytics.order_not_found) ---
   Result<void> set_order_status(int64_t order_id, OrderStatus status);
   Result<void> set_order_refunded(int64_t order_id, int64_t refunded_fen);
+  // A frozen customer's acquisition day, region, channel and categories replaced in place (the
+  // customers module's edits; row.id names the customer). The category index is spliced, O(n)
+  // per call. Error: analytics.customer_not_found (also for a customer still pending).
+  Result<void> set_customer(const CustomerRow& row, std::span<const std::string_view> categories);
 
   // --- dictionaries ---
   const Dictionary& channels() const { return channels_; }     // order and customer channels
@@ -134,7 +143,7 @@ class ColumnStore {
   // --- items ---
   uint32_t item_count() const { return static_cast<uint32_t>(item_category_.size()); }
   uint16_t item_category(uint32_t i) const { return item_category_[i]; }
-  int32_t item_quantity(uint32_t i) const { return item_quantity_[i]; }
+  int32_t item_quantity(uint32_t i) const { return static_cast<int32_t>(item_quantity_[i]); }
   int64_t item_amount(uint32_t i) const { return item_amount_[i]; }
   int64_t item_cost(uint32_t i) const { return item_cost_[i]; }
 
@@ -183,7 +192,7 @@ class ColumnStore {
   std::vector<uint32_t> customer_order_offsets_{0};
   std::vector<uint32_t> customer_orders_;
 
-  std::vector<int64_t> order_ids_;
+  NarrowColumn<int32_t> order_ids_;  // 4 bytes while ids fit in int32 (autoincrement ids do)
   std::vector<uint32_t> order_customer_;
   std::vector<int32_t> order_day_;
   std::vector<uint8_t> order_status_;
@@ -191,10 +200,15 @@ class ColumnStore {
   std::vector<uint16_t> order_region_;
   MoneyColumn order_total_, order_discount_, order_refunded_;
   std::vector<uint32_t> order_item_offsets_{0};
-  std::vector<uint32_t> order_by_id_;  // order indexes sorted by order id
+  // Order indexes sorted by order id; empty while the ids ascend in (day, id) order (orders
+  // inserted in time order, the usual case), when the position in id order is the index itself.
+  std::vector<uint32_t> order_by_id_;
+  uint32_t order_by_id_at(size_t rank) const {
+    return order_by_id_.empty() ? static_cast<uint32_t>(rank) : order_by_id_[rank];
+  }
 
   std::vector<uint16_t> item_category_;
-  std::vector<int32_t> item_quantity_;
+  NarrowColumn<int16_t> item_quantity_;  // 2 bytes up to 32,767 pieces a line
   MoneyColumn item_amount_, item_cost_;
 
   std::vector<PendingCustomer> pending_customers_;

@@ -63,12 +63,17 @@ Result<RfmResult> compute_rfm(const ColumnStore& store, const Filter& filter, co
                          "The reference day must be set and not before the start of the range.", "reference_day");
   }
   const OrderScope scope(store, filter);
-  const CustomerTotals totals = customer_totals(scope, filter.from_day, reference, WithProfit::kNo);
+  CustomerTotals totals = customer_totals(scope, filter.from_day, reference, WithProfit::kNo);
 
   RfmResult result;
   result.reference_day = reference;
   result.bins = options.bins;
+  // Sized exactly (no growth copies): the scoring inputs live alongside the result rows.
+  const auto scored_count = static_cast<size_t>(
+      std::count_if(totals.rows.begin(), totals.rows.end(), [](const CustomerTotal& t) { return t.orders > 0; }));
+  result.customers.reserve(scored_count);
   std::vector<int64_t> minus_recency, frequency, monetary;
+  minus_recency.reserve(scored_count), frequency.reserve(scored_count), monetary.reserve(scored_count);
   for (uint32_t c = 0; c < store.customer_count(); ++c) {
     if (totals.rows[c].orders == 0) continue;
     RfmRow row;
@@ -82,6 +87,7 @@ Result<RfmResult> compute_rfm(const ColumnStore& store, const Filter& filter, co
     frequency.push_back(row.frequency);
     monetary.push_back(row.monetary_fen);
   }
+  totals = {};  // the per-customer sums are in the rows now; free them before the sorts
   // The three scorings are independent sorts: one thread each when the population is big.
   std::vector<uint8_t> r_scores, f_scores, m_scores;
   const bool split = part_count(result.customers.size()) > 1;

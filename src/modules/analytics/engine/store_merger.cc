@@ -2,6 +2,7 @@
 // ColumnStore::freeze(): merges the pending rows into the sorted, indexed columns.
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
 #include <optional>
 #include <string>
 
@@ -29,15 +30,27 @@ class StoreMerger {
       old_customer_to_new_ = std::move(first_map);
       build_lookup();
     }
+    renumbered_ = false;
+    for (size_t c = 0; c < old_customer_to_new_.size() && !renumbered_; ++c) {
+      renumbered_ = old_customer_to_new_[c] != c;
+    }
     merge_categories();
     match_items();
-    if (can_append()) {
+    const size_t old_orders = s_.order_ids_.size();
+    const bool append = can_append();
+    if (append) {
       append_orders();
     } else {
       merge_orders();
     }
-    build_customer_orders();
+    // The staged rows and the merge scratch go before the CSR is rebuilt, so they never
+    // coexist with it (lower peak memory).
     clear_pending();
+    if (append && !renumbered_) {
+      extend_customer_orders(old_orders);
+    } else {
+      build_customer_orders();
+    }
     stats_.customers = s_.customer_ids_.size();
     stats_.orders = s_.order_ids_.size();
     stats_.items = s_.item_category_.size();
@@ -65,7 +78,8 @@ class StoreMerger {
     by_id_.resize(orders.size());
     for (uint32_t j = 0; j < orders.size(); ++j) by_id_[j] = j;
     sort_if_needed(by_id_, [&](uint32_t a, uint32_t b) { return orders[a].id < orders[b].id; });
-    const int64_t max_order = s_.order_by_id_.empty() ? 0 : s_.order_ids_[s_.order_by_id_.back()];
+    const size_t frozen = s_.order_ids_.size();
+    const int64_t max_order = frozen == 0 ? 0 : s_.order_ids_[s_.order_by_id_at(frozen - 1)];
     for (size_t k = 0; k < by_id_.size(); ++k) {
       const int64_t id = orders[by_id_[k]].id;
       if ((k > 0 && orders[by_id_[k - 1]].id == id) || (id <= max_order && s_.find_order(id))) {
@@ -76,6 +90,13 @@ class StoreMerger {
     const auto by_order = [](const auto& a, const auto& b) { return a.order_id < b.order_id; };
     if (!std::is_sorted(items.begin(), items.end(), by_order)) std::stable_sort(items.begin(), items.end(), by_order);
     return {};
+  }
+
+  // Room for n rows: the reserve when there is one, else 1/16 more than now (each regrowth
+  // copies one column; growing by a little keeps the unused capacity small).
+  template <typename Column>
+  static void grow(Column& column, size_t n) {
+    if (column.capacity() < n) column.reserve(std::max(n, column.capacity() + column.capacity() / 16));
   }
 
   template <typename T, typename Less>
@@ -128,6 +149,18 @@ class StoreMerger {
     const auto& pending = s_.pending_customers_;
     const size_t old_n = s_.customer_ids_.size();
     old_customer_to_new_.resize(old_n);
+    if (pending.empty() || old_n == 0 || s_.customer_ids_.back() < pending.front().id) {
+      // Every staged customer sorts after the frozen ones (or there are none): grow in place.
+      std::iota(old_customer_to_new_.begin(), old_customer_to_new_.end(), 0u);
+      const size_t n = old_n + pending.size();
+      grow(s_.customer_ids_, n), grow(s_.customer_created_day_, n);
+      grow(s_.customer_region_, n), grow(s_.customer_channel_, n);
+      for (const auto& row : pending) {
+        s_.customer_ids_.push_back(row.id), s_.customer_created_day_.push_back(row.created_day);
+        s_.customer_region_.push_back(row.region), s_.customer_channel_.push_back(row.channel);
+      }
+      return;
+    }
     std::vector<int64_t> ids;
     std::vector<int32_t> created;
     std::vector<uint16_t> region, channel;
@@ -154,8 +187,15 @@ class StoreMerger {
 
   // Categories of customers that are not in the store are dropped.
   void merge_categories() {
-    std::vector<std::pair<uint32_t, uint16_t>> pairs;
     const size_t old_n = old_customer_to_new_.size();
+    if (s_.pending_categories_.empty() && !renumbered_) {
+      // Nothing staged and nobody moved: the new customers (at the end) have no categories.
+      const uint32_t end = s_.customer_category_offsets_.back();
+      grow(s_.customer_category_offsets_, s_.customer_ids_.size() + 1);
+      s_.customer_category_offsets_.resize(s_.customer_ids_.size() + 1, end);
+      return;
+    }
+    std::vector<std::pair<uint32_t, uint16_t>> pairs;
     for (size_t c = 0; c < old_n; ++c) {
       for (uint32_t k = s_.customer_category_offsets_[c]; k < s_.customer_category_offsets_[c + 1]; ++k) {
         pairs.emplace_back(old_customer_to_new_[c], s_.customer_category_codes_[k]);
@@ -201,7 +241,7 @@ class StoreMerger {
   }
 
   void append_items(std::pair<uint32_t, uint32_t> range, std::vector<uint16_t>& category,
-                    std::vector<int32_t>& quantity, MoneyColumn& amount, MoneyColumn& cost) {
+                    NarrowColumn<int16_t>& quantity, MoneyColumn& amount, MoneyColumn& cost) {
     for (uint32_t k = range.first; k < range.second; ++k) {
       const auto& item = s_.pending_items_[k];
       category.push_back(item.category), quantity.push_back(item.quantity);
@@ -209,24 +249,33 @@ class StoreMerger {
     }
   }
 
-  // The order id index after a merge: the old index (moved to new positions; null = unchanged)
+  // The order id index after a merge: the old index of old_n orders (moved to new positions;
+  // null = unchanged)
   // merged by id with the staged orders' new positions.
-  std::vector<uint32_t> merged_id_index(const std::vector<uint32_t>* old_to_new,
+  std::vector<uint32_t> merged_id_index(size_t old_n, const std::vector<uint32_t>* old_to_new,
                                         const std::vector<uint32_t>& pending_to_new) const {
     const auto& pending = s_.pending_orders_;
     std::vector<uint32_t> by_id;
-    by_id.reserve(s_.order_by_id_.size() + by_id_.size());
+    by_id.reserve(old_n + by_id_.size());
     size_t a = 0, b = 0;
-    while (a < s_.order_by_id_.size() || b < by_id_.size()) {
+    while (a < old_n || b < by_id_.size()) {
       if (b == by_id_.size() ||
-          (a < s_.order_by_id_.size() && s_.order_ids_[s_.order_by_id_[a]] < pending[by_id_[b]].id)) {
-        const uint32_t old = s_.order_by_id_[a++];
+          (a < old_n && s_.order_ids_[s_.order_by_id_at(a)] < pending[by_id_[b]].id)) {
+        const uint32_t old = s_.order_by_id_at(a++);
         by_id.push_back(old_to_new ? (*old_to_new)[old] : old);
       } else {
         by_id.push_back(pending_to_new[by_id_[b++]]);
       }
     }
     return by_id;
+  }
+
+  // An id index equal to the store order is kept as the empty vector (order_by_id_at).
+  static void drop_if_identity(std::vector<uint32_t>& by_id) {
+    for (uint32_t k = 0; k < by_id.size(); ++k) {
+      if (by_id[k] != k) return;
+    }
+    by_id = {};
   }
 
   // The common case (the loader reads orders by (placed_at, id), events bring new orders): every
@@ -244,18 +293,17 @@ class StoreMerger {
     const auto& pending = s_.pending_orders_;
     const size_t old_n = s_.order_ids_.size();
     const size_t n = old_n + pending.size();
-    bool renumbered = false;
-    for (size_t c = 0; c < old_customer_to_new_.size() && !renumbered; ++c) renumbered = old_customer_to_new_[c] != c;
-    if (renumbered) {
+    if (renumbered_) {
       for (uint32_t& c : s_.order_customer_) c = old_customer_to_new_[c];
     }
-    s_.order_ids_.reserve(n), s_.order_customer_.reserve(n), s_.order_day_.reserve(n);
-    s_.order_status_.reserve(n), s_.order_channel_.reserve(n), s_.order_region_.reserve(n);
-    s_.order_total_.reserve(n), s_.order_discount_.reserve(n), s_.order_refunded_.reserve(n);
-    s_.order_item_offsets_.reserve(n + 1);
+    grow(s_.order_ids_, n), grow(s_.order_customer_, n), grow(s_.order_day_, n);
+    grow(s_.order_status_, n), grow(s_.order_channel_, n), grow(s_.order_region_, n);
+    grow(s_.order_total_, n), grow(s_.order_discount_, n), grow(s_.order_refunded_, n);
+    grow(s_.order_item_offsets_, n + 1);
     const size_t item_n = s_.item_category_.size() + s_.pending_items_.size() - stats_.orphan_items;
-    s_.item_category_.reserve(item_n), s_.item_quantity_.reserve(item_n);
-    s_.item_amount_.reserve(item_n), s_.item_cost_.reserve(item_n);
+    grow(s_.item_category_, item_n), grow(s_.item_quantity_, item_n);
+    grow(s_.item_amount_, item_n), grow(s_.item_cost_, item_n);
+    const int64_t old_max_id = old_n == 0 ? 0 : s_.order_ids_[s_.order_by_id_at(old_n - 1)];
     std::vector<uint32_t> pending_to_new(pending.size());
     for (size_t j = 0; j < pending.size(); ++j) {
       const PendingOrder& row = pending[j];
@@ -268,14 +316,21 @@ class StoreMerger {
       append_items(pending_item_range_[j], s_.item_category_, s_.item_quantity_, s_.item_amount_, s_.item_cost_);
       s_.order_item_offsets_.push_back(static_cast<uint32_t>(s_.item_category_.size()));
     }
-    const bool ids_ascend = s_.order_by_id_.empty() || by_id_.empty() ||
-                            s_.order_ids_[s_.order_by_id_.back()] < pending[by_id_.front()].id;
+    const bool ids_ascend = old_n == 0 || by_id_.empty() || old_max_id < pending[by_id_.front()].id;
+    bool staged_in_id_order = true;  // the staged orders' (day, id) order is their id order
+    for (uint32_t k = 0; k < by_id_.size() && staged_in_id_order; ++k) staged_in_id_order = by_id_[k] == k;
+    if (ids_ascend && staged_in_id_order && s_.order_by_id_.empty()) return;  // still the identity
     if (ids_ascend) {
-      s_.order_by_id_.reserve(n);
+      if (s_.order_by_id_.empty()) {  // materialise the identity of the frozen orders
+        s_.order_by_id_.resize(old_n);
+        std::iota(s_.order_by_id_.begin(), s_.order_by_id_.end(), 0u);
+      }
+      grow(s_.order_by_id_, n);
       for (uint32_t j : by_id_) s_.order_by_id_.push_back(pending_to_new[j]);
     } else {
-      s_.order_by_id_ = merged_id_index(nullptr, pending_to_new);
+      s_.order_by_id_ = merged_id_index(old_n, nullptr, pending_to_new);
     }
+    drop_if_identity(s_.order_by_id_);
   }
 
   void merge_orders() {
@@ -283,7 +338,7 @@ class StoreMerger {
     const uint32_t old_n = static_cast<uint32_t>(s_.order_ids_.size());
     const size_t n = old_n + pending.size();
     std::vector<uint32_t> old_to_new(old_n), pending_to_new(pending.size());
-    std::vector<int64_t> ids;
+    NarrowColumn<int32_t> ids;
     std::vector<uint32_t> customer;
     std::vector<int32_t> day;
     std::vector<uint8_t> status;
@@ -294,7 +349,7 @@ class StoreMerger {
     region.reserve(n), total.reserve(n), discount.reserve(n), refunded.reserve(n), item_offsets.reserve(n + 1);
     const size_t item_n = s_.item_category_.size() + s_.pending_items_.size();
     std::vector<uint16_t> item_category;
-    std::vector<int32_t> item_quantity;
+    NarrowColumn<int16_t> item_quantity;
     MoneyColumn item_amount, item_cost;
     item_category.reserve(item_n), item_quantity.reserve(item_n), item_amount.reserve(item_n), item_cost.reserve(item_n);
 
@@ -334,13 +389,14 @@ class StoreMerger {
       item_offsets.push_back(static_cast<uint32_t>(item_category.size()));
     }
 
-    std::vector<uint32_t> by_id = merged_id_index(&old_to_new, pending_to_new);
-    s_.order_ids_.swap(ids), s_.order_customer_.swap(customer), s_.order_day_.swap(day);
+    std::vector<uint32_t> by_id = merged_id_index(old_n, &old_to_new, pending_to_new);
+    drop_if_identity(by_id);
+    s_.order_ids_ = std::move(ids), s_.order_customer_.swap(customer), s_.order_day_.swap(day);
     s_.order_status_.swap(status), s_.order_channel_.swap(channel), s_.order_region_.swap(region);
     s_.order_total_ = std::move(total), s_.order_discount_ = std::move(discount);
     s_.order_refunded_ = std::move(refunded), s_.order_item_offsets_.swap(item_offsets);
     s_.order_by_id_.swap(by_id);
-    s_.item_category_.swap(item_category), s_.item_quantity_.swap(item_quantity);
+    s_.item_category_.swap(item_category), s_.item_quantity_ = std::move(item_quantity);
     s_.item_amount_ = std::move(item_amount), s_.item_cost_ = std::move(item_cost);
   }
 
@@ -357,17 +413,50 @@ class StoreMerger {
     s_.customer_orders_.swap(orders);
   }
 
+  // The append case: orders [first_new, n) were appended and no customer moved, so every old
+  // list keeps its entries and only gains the new orders at its end. The lists move up to their
+  // new offsets in place (last customer first, each moves up or stays), then the new orders are
+  // written after them: no second copy of the index is ever allocated.
+  void extend_customer_orders(size_t first_new) {
+    const size_t customers = s_.customer_ids_.size();
+    const size_t n = s_.order_customer_.size();
+    const std::vector<uint32_t>& old_offsets = s_.customer_order_offsets_;
+    const size_t old_customers = old_offsets.size() - 1;
+    const auto old_length = [&](size_t c) { return c < old_customers ? old_offsets[c + 1] - old_offsets[c] : 0u; };
+    std::vector<uint32_t> offsets(customers + 1, 0);
+    for (size_t o = first_new; o < n; ++o) ++offsets[s_.order_customer_[o] + 1];
+    for (size_t c = 0; c < customers; ++c) offsets[c + 1] += offsets[c] + old_length(c);
+    auto& lists = s_.customer_orders_;
+    grow(lists, n);
+    lists.resize(n);
+    for (size_t c = old_customers; c-- > 0;) {
+      if (offsets[c] == old_offsets[c]) break;  // this list and all before it stay where they are
+      std::copy_backward(lists.begin() + old_offsets[c], lists.begin() + old_offsets[c + 1],
+                         lists.begin() + offsets[c] + old_length(c));
+    }
+    std::vector<uint32_t> next(customers);
+    for (size_t c = 0; c < customers; ++c) next[c] = offsets[c] + old_length(c);
+    for (size_t o = first_new; o < n; ++o) lists[next[s_.order_customer_[o]]++] = static_cast<uint32_t>(o);
+    s_.customer_order_offsets_.swap(offsets);
+  }
+
+  // The staged rows and the merge scratch, freed (not just cleared: their capacity goes too).
   void clear_pending() {
     s_.pending_customers_ = {};
     s_.pending_orders_ = {};
     s_.pending_items_ = {};
     s_.pending_categories_ = {};
+    by_id_ = {};
+    lookup_ = {};
+    pending_item_range_ = {};
+    late_items_ = {};
   }
 
   ColumnStore& s_;
   FreezeStats stats_;
   std::vector<uint32_t> by_id_;  // pending order positions sorted by order id
   std::vector<uint32_t> old_customer_to_new_;
+  bool renumbered_ = false;  // some frozen customer got a new dense index
   static constexpr uint32_t kNoCustomer = UINT32_MAX;
   int64_t lookup_min_ = 0;
   std::vector<uint32_t> lookup_;

@@ -53,10 +53,15 @@ Result<ValueResult> compute_value(const ColumnStore& store, const Filter& filter
   CRM_TRY(validate_filter(filter));
   CRM_TRY(validate(options));
   const OrderScope scope(store, filter);
-  const CustomerTotals totals = customer_totals(scope, filter.from_day, filter.to_day, WithProfit::kYes);
+  CustomerTotals totals = customer_totals(scope, filter.from_day, filter.to_day, WithProfit::kYes);
 
   ValueResult result;
+  // Sized exactly (no growth copies of the biggest arrays of the computation).
+  const auto valued = static_cast<size_t>(
+      std::count_if(totals.rows.begin(), totals.rows.end(), [](const CustomerTotal& t) { return t.orders > 0; }));
+  result.customers.reserve(valued);
   std::vector<int64_t> measure;
+  measure.reserve(valued);
   for (uint32_t c = 0; c < store.customer_count(); ++c) {
     if (totals.rows[c].orders == 0) continue;
     CustomerValue row;
@@ -72,6 +77,7 @@ Result<ValueResult> compute_value(const ColumnStore& store, const Filter& filter
     result.customers.push_back(row);
     result.total_profit_fen += row.profit_fen;
   }
+  totals = {};  // copied into the rows: freed before the ranking
   const auto ranks = descending_ranks(measure);
   const auto n = static_cast<int64_t>(result.customers.size());
   for (size_t t = 0; t < 3; ++t) result.tiers[t].tier = static_cast<Tier>(t);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "modules/customers/batch_insert.h"
+#include "storage/batch_insert.h"
 
-namespace crm::customers {
+#include <algorithm>
 
-BatchInsert::BatchInsert(storage::Connection& tx, std::string_view head, size_t columns,
+namespace crm::storage {
+
+BatchInsert::BatchInsert(Connection& tx, std::string_view head, size_t columns,
                          std::string_view tail, size_t rows_per_statement)
     : tx_(tx), head_(head), tail_(tail), columns_(columns),
       rows_per_statement_(std::max<size_t>(1, rows_per_statement)),
@@ -43,4 +45,4 @@ Result<void> BatchInsert::flush() {
   return {};
 }
 
-}  // namespace crm::customers
+}  // namespace crm::storage

@@ -1,0 +1,3 @@
+-- Nothing on PostgreSQL: its search pages read the candidates' rows (customer_search_count.h);
+-- the wider pinyin / initials indexes of 0008_customer_search_index_pages.sql serve SQLite's
+-- index-only pages.

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "modules/orders/order_import_writer.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "storage/batch_insert.h"
+
+namespace crm::orders {
+
+namespace {
+
+constexpr int64_t kMaxFen = 1'000'000'000'000;
+
+constexpr std::string_view kOrdersHead =
+    "INSERT INTO orders (number, platform, external_id, customer_id, customer_owner_id, channel, "
+    "store, status, payment_method, items_fen, discount_fen, shipping_fee_fen, total_fen, "
+    "paid_fen, buyer_remarks, receiver_name, receiver_phone_cipher, receiver_province, "
+    "receiver_city, receiver_district, receiver_address_cipher, audit_reasons, placed_at_ms, "
+    "approved_at_ms, paid_at_ms, shipped_at_ms, delivered_at_ms, completed_at_ms, "
+    "cancelled_at_ms, version, created_at_ms, created_by, updated_at_ms) VALUES ";
+constexpr size_t kOrderColumns = 33;
+constexpr std::string_view kItemsHead =
+    "INSERT INTO order_items (order_id, line_no, product_id, sku, name, category_id, quantity, "
+    "unit_price_fen, discount_fen, amount_fen, unit_cost_fen) VALUES ";
+constexpr std::string_view kEventsHead =
+    "INSERT INTO order_events (order_id, at_ms, action, from_status, to_status, actor_id, "
+    "actor_name, note) VALUES ";
+
+}  // namespace
+
+Result<const ProductRef*> ImportProducts::find(storage::Connection& db, const std::string& sku) {
+  auto found = products_.find(sku);
+  if (found == products_.end()) {
+    CRM_TRY_ASSIGN(auto product, repository_.product_by_sku(db, sku));
+    found = products_.emplace(sku, std::move(product)).first;
+  }
+  return found->second ? &*found->second : nullptr;
+}
+
+Result<std::optional<Order>> price_order(storage::Connection& db, ImportProducts& products,
+                                         const ParsedOrder& parsed, OrderStream& stream) {
+  const OrderDraft& d = parsed.draft;
+  Order o;
+  o.platform = d.platform;
+  o.external_id = d.external_id;
+  o.channel = d.channel;
+  o.store = d.store;
+  o.payment_method = d.payment_method;
+  o.buyer_remarks = d.buyer_remarks;
+  o.placed_at_ms = d.placed_at_ms;
+  o.status = parsed.status;
+  for (size_t i = 0; i < d.items.size(); ++i) {
+    const LineDraft& line = d.items[i];
+    const int64_t row = parsed.rows[i];
+    CRM_TRY_ASSIGN(const ProductRef* product, products.find(db, line.sku));
+    if (!product) {
+      stream.add_error(row, "sku", "order.unknown_sku", fmt::format("Unknown SKU {}.", line.sku));
+      return std::optional<Order>{};
+    }
+    if (!product->active) {
+      stream.add_error(row, "sku", "order.product_inactive",
+                       fmt::format("Product {} is not on sale.", line.sku));
+      return std::optional<Order>{};
+    }
+    OrderItem item;
+    item.product_id = product->id;
+    item.sku = product->sku;
+    item.name = product->name;
+    item.category_id = product->category_id;
+    item.quantity = line.quantity;
+    item.unit_price_fen = line.unit_price_fen.value_or(product->price_fen);
+    item.discount_fen = line.discount_fen;
+    item.unit_cost_fen = product->cost_fen;
+    const int64_t gross = item.quantity * item.unit_price_fen;
+    if (item.discount_fen > gross) {
+      stream.add_error(row, "line_discount_fen", "order.discount_too_large",
+                       "The line discount is larger than the line amount.");
+      return std::optional<Order>{};
+    }
+    item.amount_fen = gross - item.discount_fen;
+    o.items_fen += item.amount_fen;
+    o.items.push_back(std::move(item));
+  }
+  const int64_t first = parsed.rows.front();
+  if (o.items_fen > kMaxFen) {
+    stream.add_error(first, "sku", "validation.range", "The order total is too large.");
+    return std::optional<Order>{};
+  }
+  if (d.discount_fen > o.items_fen) {
+    stream.add_error(first, "discount_fen", "order.discount_too_large",
+                     "discount_fen must not exceed the items total.");
+    return std::optional<Order>{};
+  }
+  o.discount_fen = d.discount_fen;
+  o.shipping_fee_fen = d.shipping_fee_fen;
+  o.total_fen = o.items_fen - o.discount_fen + o.shipping_fee_fen;
+  if (o.status == "completed") {
+    o.paid_fen = o.total_fen;
+    o.approved_at_ms = o.paid_at_ms = o.shipped_at_ms = o.delivered_at_ms = o.completed_at_ms =
+        o.placed_at_ms;
+  } else {
+    o.cancelled_at_ms = o.placed_at_ms;
+  }
+  return std::optional<Order>(std::move(o));
+}
+
+Result<std::vector<bool>> find_existing(storage::Connection& db,
+                                        const OrderImportRepository& repository,
+                                        const std::vector<ParsedOrder>& batch) {
+  std::vector<bool> exists(batch.size(), false);
+  std::map<std::string, std::vector<size_t>> by_platform;
+  for (size_t i = 0; i < batch.size(); ++i) by_platform[batch[i].draft.platform].push_back(i);
+  for (const auto& [platform, indexes] : by_platform) {
+    for (size_t from = 0; from < indexes.size(); from += OrderImportRepository::kLookupBatch) {
+      const size_t to = std::min(indexes.size(), from + OrderImportRepository::kLookupBatch);
+      std::vector<std::string> ids;
+      for (size_t k = from; k < to; ++k) ids.push_back(*batch[indexes[k]].draft.external_id);
+      CRM_TRY_ASSIGN(auto found, repository.existing_external_ids(db, platform, ids));
+      for (size_t k = from; k < to; ++k) {
+        exists[indexes[k]] = found.contains(*batch[indexes[k]].draft.external_id);
+      }
+    }
+  }
+  return exists;
+}
+
+OrderImportWriter::OrderImportWriter(storage::Connection& tx, OrderEnv& env,
+                                     const customers::Caller& caller, int64_t now_ms)
+    : tx_(tx), env_(env), caller_(caller), now_ms_(now_ms), products_(env.repository) {
+  day_ = customers::merchant_date(now_ms);
+  day_.erase(std::remove(day_.begin(), day_.end(), '-'), day_.end());
+}
+
+Result<std::optional<customers::CustomerRef>> OrderImportWriter::customer_for(
+    const ParsedOrder& parsed, OrderStream& stream) {
+  const Json& person = parsed.draft.person;
+  std::string key;
+  if (person.contains("phone")) {
+    key = "p:" + person["phone"].get<std::string>();
+  } else if (person.contains("email")) {
+    key = "e:" + person["email"].get<std::string>();
+  }
+  if (!key.empty()) {
+    if (auto found = customers_.find(key); found != customers_.end()) {
+      return std::optional<customers::CustomerRef>(found->second);
+    }
+  }
+  auto matched =
+      env_.customers.find_or_create_for_order(tx_, caller_, person, parsed.draft.platform);
+  if (!matched) {
+    const Error& e = matched.error();
+    if (e.kind != ErrorKind::kInvalidInput && e.kind != ErrorKind::kConflict) {
+      return std::move(matched).error();
+    }
+    const std::string field = e.field.empty() ? "customer" : "customer." + e.field;
+    stream.add_error(parsed.rows.front(), column_of(field), e.code, e.message);
+    return std::optional<customers::CustomerRef>{};
+  }
+  if (!key.empty()) customers_.emplace(key, *matched);
+  return std::optional<customers::CustomerRef>(std::move(matched).value());
+}
+
+Result<void> OrderImportWriter::write(const std::vector<ParsedOrder>& batch,
+                                      OrderStream& stream) {
+  CRM_TRY_ASSIGN(const std::vector<bool> exists, find_existing(tx_, repository_, batch));
+  std::vector<Order> orders;
+  orders.reserve(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (exists[i]) {
+      ++skipped_;
+      continue;
+    }
+    const ParsedOrder& parsed = batch[i];
+    CRM_TRY_ASSIGN(auto priced, price_order(tx_, products_, parsed, stream));
+    if (!priced) continue;
+    CRM_TRY_ASSIGN(auto customer, customer_for(parsed, stream));
+    if (!customer) continue;
+    Order& o = orders.emplace_back(std::move(*priced));
+    o.customer_id = customer->id;
+    o.customer_owner_id = customer->owner_id;
+    const ReceiverDraft& r = parsed.draft.receiver;
+    o.receiver.name = r.name;
+    o.receiver.province = r.province;
+    o.receiver.city = r.city;
+    o.receiver.district = r.district;
+    if (r.phone) o.receiver.phone_cipher = env_.keyring.seal(*r.phone, kReceiverPhoneAd);
+    if (r.address) o.receiver.address_cipher = env_.keyring.seal(*r.address, kReceiverAddressAd);
+    o.created_at_ms = o.updated_at_ms = now_ms_;
+    o.created_by = caller_.actor.user_id > 0 ? std::optional<int64_t>(caller_.actor.user_id)
+                                             : std::nullopt;
+    if (o.status == "completed" && transacted_.insert(o.customer_id).second) {
+      CRM_TRY(env_.customers.mark_transacted(tx_, caller_, o.customer_id));
+    }
+  }
+  if (orders.empty() || stream.error_count() > 0) return {};
+
+  CRM_TRY_ASSIGN(int64_t next, repository_.reserve_numbers(tx_, day_,
+                                                           static_cast<int64_t>(orders.size())));
+  storage::BatchInsert insert_orders(tx_, kOrdersHead, kOrderColumns, " RETURNING id, number",
+                                     kOrderRowsPerStatement);
+  std::map<std::string, size_t> by_number;
+  for (size_t i = 0; i < orders.size(); ++i) {
+    Order& o = orders[i];
+    o.number = fmt::format("D{}{:06d}", day_, next++);
+    by_number.emplace(o.number, i);
+    const Receiver& r = o.receiver;
+    CRM_TRY(insert_orders.add(
+        o.number, o.platform, o.external_id, o.customer_id, o.customer_owner_id, o.channel,
+        o.store, o.status, o.payment_method, o.items_fen, o.discount_fen, o.shipping_fee_fen,
+        o.total_fen, o.paid_fen, o.buyer_remarks, r.name, r.phone_cipher, r.province, r.city,
+        r.district, r.address_cipher, o.audit_reasons, o.placed_at_ms, o.approved_at_ms,
+        o.paid_at_ms, o.shipped_at_ms, o.delivered_at_ms, o.completed_at_ms, o.cancelled_at_ms,
+        o.version, o.created_at_ms, o.created_by, o.updated_at_ms));
+  }
+  CRM_TRY(insert_orders.flush());
+  for (const storage::Row& row : insert_orders.returned()) {
+    orders[by_number.at(row.get_string(1))].id = row.get_int(0);
+  }
+  storage::BatchInsert insert_items(tx_, kItemsHead, 11, "", kRowsPerStatement);
+  storage::BatchInsert insert_events(tx_, kEventsHead, 8, "", kRowsPerStatement);
+  for (const Order& o : orders) {
+    int64_t line_no = 0;
+    for (const OrderItem& i : o.items) {
+      CRM_TRY(insert_items.add(o.id, ++line_no, i.product_id, i.sku, i.name, i.category_id,
+                               i.quantity, i.unit_price_fen, i.discount_fen, i.amount_fen,
+                               i.unit_cost_fen));
+    }
+    CRM_TRY(insert_events.add(o.id, now_ms_, "import", nullptr, o.status, caller_.audit.actor_id,
+                              caller_.audit.actor_name, "historical import"));
+  }
+  CRM_TRY(insert_items.flush());
+  CRM_TRY(insert_events.flush());
+  created_ += static_cast<int64_t>(orders.size());
+  return {};
+}
+
+}  // namespace crm::orders
