@@ -2,9 +2,14 @@
 # SPDX-License-Identifier: Apache-2.0
 # Starts a real `shopcrm serve` on a free port with a fresh SQLite database and the built console,
 # runs the browser tests against it with node's test runner, and stops the server.
-#   tests/e2e/run-with-server.sh <path to shopcrm binary>
+#   tests/e2e/run-with-server.sh <path to shopcrm binary> [test files, default ./*.test.mjs]
+# With SHOPCRM_E2E_DEMO set (options of `shopcrm demo`, e.g. "--customers 3000 --orders 20000")
+# the database is first filled with a demo store (the analytics tests need one).
 set -euo pipefail
 bin="$1"
+shift
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || tests=(./*.test.mjs)
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/shopcrm-e2e.XXXXXX)"
 log="$work/server.log"
@@ -25,6 +30,11 @@ fi
 export SHOPCRM_TEST_CAPTCHA="2468"
 export SHOPCRM_ADMIN_PASSWORD="Shop-Owner-2026!"
 export SHOPCRM_OUTBOX_FILE="$work/outbox.log"
+if [ -n "${SHOPCRM_E2E_DEMO:-}" ]; then
+  # shellcheck disable=SC2086 # the options are words
+  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin" demo --db "sqlite:$work/shopcrm.db" $SHOPCRM_E2E_DEMO \
+    >"$work/demo.log" 2>&1 || { cat "$work/demo.log" >&2; exit 1; }
+fi
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" SHOPCRM_MESSAGING_OUTBOX_FILE="$SHOPCRM_OUTBOX_FILE" \
   "$bin" serve --db "sqlite:$work/shopcrm.db" --listen 127.0.0.1:0 --web-root "$root/web/dist" \
   --test-captcha "$SHOPCRM_TEST_CAPTCHA" 2>"$log" >"$work/server.out" &
@@ -43,4 +53,4 @@ export SHOPCRM_BASE_URL="http://$address"
 export SHOPCRM_SERVER_LOG="$log"
 export SHOPCRM_ARTIFACTS="${SHOPCRM_ARTIFACTS:-$root/test-artifacts/e2e}"
 cd "$root/tests/e2e"
-node --test --test-concurrency=1 ./*.test.mjs
+node --test --test-concurrency=1 "${tests[@]}"

@@ -2,6 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+// antd's prebuilt styles (zero-runtime mode): no style generation in the browser, which was the
+// biggest single cost of a cold dashboard load (bench/console_dashboard, docs/performance.md).
+import 'antd/dist/antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
@@ -21,7 +24,7 @@ function LocaleProvider({ children }: { children: ReactNode }) {
   const zh = i18n.language === 'zh-CN';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ zeroRuntime: true }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

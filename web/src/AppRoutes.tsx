@@ -29,6 +29,7 @@ import { AuditQueuePage } from './pages/orders/audit/AuditQueuePage';
 import { ProductsPage } from './pages/orders/catalog/ProductsPage';
 import { StockPage } from './pages/orders/catalog/StockPage';
 import { OrderDetailPage } from './pages/orders/OrderDetailPage';
+import { OrderImportPage } from './pages/orders/import/OrderImportPage';
 import { OrdersPage } from './pages/orders/OrdersPage';
 import { OrderReportsPage } from './pages/orders/reports/OrderReportsPage';
 import { AnalyticsDashboardPage } from './pages/analytics/AnalyticsDashboardPage';
@@ -69,6 +70,7 @@ export function AppRoutes() {
           <Route path="orders">
             <Route index element={guarded('orders.view', <OrdersPage />)} />
             <Route path="audit" element={guarded('orders.audit', <AuditQueuePage />)} />
+            <Route path="import" element={guarded('orders.create', <OrderImportPage />)} />
             <Route path="reports" element={guarded('orders.reports', <OrderReportsPage />)} />
             <Route path=":id" element={guarded('orders.view', <OrderDetailPage />)} />
           </Route>

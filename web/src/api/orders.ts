@@ -3,6 +3,7 @@
  * fen, times are UTC milliseconds; JSON names are the column names with `_ms` dropped.
  */
 import { api, type QueryValue } from './client';
+import { downloadFile, uploadRaw } from './files';
 import type { Page } from './types';
 
 type Query = Record<string, QueryValue>;
@@ -268,4 +269,63 @@ export const ordersApi = {
     return reply.items ?? reply.rows ?? [];
   },
   summary: (query: Query, signal?: AbortSignal) => api.get<SalesSummary>('/api/v1/order-reports/summary', { query, signal }),
+};
+
+/** Fields of an order import file (docs/api/orders.md "Import"); the first four are required. */
+export const ORDER_IMPORT_FIELDS = [
+  'external_id', 'customer_name', 'sku', 'quantity', 'platform', 'status', 'placed_at', 'customer_phone',
+  'customer_email', 'unit_price_fen', 'line_discount_fen', 'discount_fen', 'shipping_fee_fen', 'payment_method',
+  'channel', 'store', 'buyer_remarks', 'receiver_name', 'receiver_phone', 'receiver_province', 'receiver_city',
+  'receiver_district', 'receiver_address',
+] as const;
+export type OrderImportField = (typeof ORDER_IMPORT_FIELDS)[number];
+export const ORDER_IMPORT_REQUIRED: readonly OrderImportField[] = ['external_id', 'customer_name', 'sku', 'quantity'];
+
+export interface OrderImportError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+/** An order import: uploaded → queued → running (checking, then writing) → succeeded / failed. */
+export interface OrderImport {
+  id: number;
+  filename: string;
+  format: 'csv' | 'xlsx';
+  status: 'uploaded' | 'queued' | 'running' | 'succeeded' | 'failed';
+  phase: 'checking' | 'writing' | null;
+  dry_run: boolean;
+  mapping: Record<string, OrderImportField | null>;
+  columns: string[];
+  preview: string[][];
+  suggested_mapping: Record<string, string | null>;
+  row_count: number;
+  /** Rows done in the current phase. */
+  processed: number;
+  orders: number;
+  created: number;
+  skipped: number;
+  error_count: number;
+  errors: OrderImportError[];
+  failure: string | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
+export const orderImportKeys = {
+  list: ['order-imports'] as const,
+  job: (id: number) => ['order-imports', id] as const,
+};
+
+const OI = '/api/v1/order-imports';
+
+export const orderImportsApi = {
+  upload: (file: File) => uploadRaw<OrderImport>(OI, file, { filename: file.name }),
+  start: (id: number, body: { mapping: Record<string, OrderImportField | null>; dry_run: boolean }) =>
+    api.post<OrderImport>(`${OI}/${id}/start`, body),
+  get: (id: number, signal?: AbortSignal) => api.get<OrderImport>(`${OI}/${id}`, { signal }),
+  list: (query: Query, signal?: AbortSignal) => api.get<Page<OrderImport>>(OI, { query, signal }),
+  errors: (id: number) => downloadFile(`${OI}/${id}/errors`, `order-import-${id}-errors.csv`),
 };

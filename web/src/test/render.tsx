@@ -5,8 +5,8 @@ import { MemoryRouter } from 'react-router-dom';
 import { AppProviders } from '../AppProviders';
 import '../i18n';
 
-export function renderWithProviders(ui: ReactElement, { route = '/' }: { route?: string } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchInterval: false } } });
+export function renderWithProviders(ui: ReactElement, { route = '/', client }: { route?: string; client?: QueryClient } = {}) {
+  const queryClient = client ?? new QueryClient({ defaultOptions: { queries: { retry: false, refetchInterval: false } } });
   return render(
     <AppProviders queryClient={queryClient}>
       <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>

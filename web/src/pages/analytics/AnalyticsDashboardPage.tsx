@@ -40,10 +40,10 @@ export function AnalyticsDashboardPage() {
               />
             </Col>
             <Col xs={24} md={12}>
-              <ChartCard title={<Definition term="category_mix">{t('analytics.charts.categoryMix')}</Definition>} option={mixPieOption(data.categories, label)} empty={data.categories.length === 0} />
+              <ChartCard title={<Definition term="category_mix">{t('analytics.charts.categoryMix')}</Definition>} option={mixPieOption(data.categories, label)} empty={data.categories.length === 0} testId="dashboard-category-mix" />
             </Col>
             <Col xs={24} md={12}>
-              <ChartCard title={<Definition term="channel_mix">{t('analytics.charts.channelMix')}</Definition>} option={mixPieOption(data.channels, label)} empty={data.channels.length === 0} />
+              <ChartCard title={<Definition term="channel_mix">{t('analytics.charts.channelMix')}</Definition>} option={mixPieOption(data.channels, label)} empty={data.channels.length === 0} testId="dashboard-channel-mix" />
             </Col>
           </Row>
         )}

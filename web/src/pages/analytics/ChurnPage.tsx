@@ -83,15 +83,20 @@ export function ChurnPage() {
       <AnalyticsState query={cohorts}>
         {(data) => {
           const heat = cohortHeat(data.items);
+          // In a column: the card's height: 100% would otherwise fill the whole page.
           return (
-            <ChartCard
-              title={<Definition term="cohorts">{t('analytics.charts.cohorts')}</Definition>}
-              extra={<ExportButton path="cohorts" query={cohortQuery} />}
-              option={cohortOption(heat)}
-              empty={heat.cohorts.length === 0}
-              height={Math.max(240, 28 * heat.cohorts.length + 96)}
-              testId="cohort-heatmap"
-            />
+            <Row>
+              <Col span={24}>
+                <ChartCard
+                  title={<Definition term="cohorts">{t('analytics.charts.cohorts')}</Definition>}
+                  extra={<ExportButton path="cohorts" query={cohortQuery} />}
+                  option={cohortOption(heat)}
+                  empty={heat.cohorts.length === 0}
+                  height={Math.max(240, 28 * heat.cohorts.length + 120)}
+                  testId="cohort-heatmap"
+                />
+              </Col>
+            </Row>
           );
         }}
       </AnalyticsState>

@@ -57,6 +57,7 @@ export function CustomerValuePage() {
                 rowKey="segment"
                 dataSource={data.segments}
                 pagination={false}
+                scroll={{ x: 'max-content' }}
                 data-testid="segment-table"
                 onRow={(row) => ({ onClick: () => open(row.segment), style: { cursor: 'pointer' } })}
                 columns={[

@@ -9,8 +9,10 @@ export function KpiCards({ data }: { data: KpisReply }) {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }} data-testid="kpi-range">
-        {t('analytics.kpi.range', { from: data.from, to: data.to, previousFrom: data.previous_from, previousTo: data.previous_to })}
+      <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+        <Definition term="kpi_compare">
+          <span data-testid="kpi-range">{t('analytics.kpi.range', { from: data.from, to: data.to, previousFrom: data.previous_from, previousTo: data.previous_to })}</span>
+        </Definition>
       </Typography.Text>
       <Row gutter={[16, 16]} data-testid="kpi-cards">
         {KPI_NAMES.map((name) => {
@@ -19,7 +21,7 @@ export function KpiCards({ data }: { data: KpisReply }) {
           return (
             <Col xs={12} md={6} key={name}>
               <Card size="small" data-testid={`kpi-${name}`}>
-                <Statistic title={<Definition term={name}>{t(`analytics.kpi.${name}`)}</Definition>} value={formatKpiValue(name, kpi?.value)} />
+                <Statistic title={<Definition term={name} section="kpis">{t(`analytics.kpi.${name}`)}</Definition>} value={formatKpiValue(name, kpi?.value)} />
                 <Typography.Text style={{ fontSize: 12, color: TONE_COLOR[delta.tone] }} data-testid={`kpi-delta-${name}`}>
                   {delta.arrow} {delta.text}
                 </Typography.Text>

@@ -156,10 +156,11 @@ export function cohortHeat(items: readonly CohortRow[]): CohortHeat {
 export function cohortOption(heat: CohortHeat) {
   return {
     tooltip: { position: 'top', formatter: (p: { value: [number, number, number] }) => `${heat.cohorts[p.value[1]]} ${heat.months[p.value[0]]}: ${p.value[2]}%` },
-    grid: { left: 72, right: 24, top: 16, bottom: 64 },
+    // Room under the month labels for the colour scale and its handles' labels.
+    grid: { left: 72, right: 24, top: 16, bottom: 88 },
     xAxis: { type: 'category', data: heat.months, splitArea: { show: true } },
     yAxis: { type: 'category', data: heat.cohorts, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+    visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 120 },
     series: [{ type: 'heatmap', data: heat.cells, label: { show: heat.cells.length <= 400, formatter: (p: { value: [number, number, number] }) => `${p.value[2]}%` } }],
   };
 }

@@ -1,4 +1,4 @@
-import { OrderedListOutlined, PlusOutlined } from '@ant-design/icons';
+import { OrderedListOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,11 @@ export function OrdersPage() {
             <Button icon={<OrderedListOutlined />} onClick={() => setPicking(true)} data-testid="order-pick-list">
               {t('orders.pickList')}
             </Button>
+            {can('orders.create') && (
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/orders/import')} data-testid="order-import">
+                {t('orderImports.button')}
+              </Button>
+            )}
             {can('orders.create') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="order-create">
                 {t('orders.create')}
