@@ -5,13 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+#include "modules/orders/order_pricing.h"
 #include "storage/batch_insert.h"
 
 namespace crm::orders {
 
 namespace {
-
-constexpr int64_t kMaxFen = 1'000'000'000'000;
 
 constexpr std::string_view kOrdersHead =
     "INSERT INTO orders (number, platform, external_id, customer_id, customer_owner_id, channel, "
@@ -41,61 +41,29 @@ Result<const ProductRef*> ImportProducts::find(storage::Connection& db, const st
 
 Result<std::optional<Order>> price_order(storage::Connection& db, ImportProducts& products,
                                          const ParsedOrder& parsed, OrderStream& stream) {
-  const OrderDraft& d = parsed.draft;
-  Order o;
-  o.platform = d.platform;
-  o.external_id = d.external_id;
-  o.channel = d.channel;
-  o.store = d.store;
-  o.payment_method = d.payment_method;
-  o.buyer_remarks = d.buyer_remarks;
-  o.placed_at_ms = d.placed_at_ms;
+  auto priced = price_draft(parsed.draft, [&](const std::string& sku) {
+    return products.find(db, sku);
+  });
+  if (!priced) {
+    const Error& error = priced.error();
+    if (error.kind != ErrorKind::kInvalidInput) return std::move(priced).error();
+    // The intake's field names become the file's row and column: items[i].x is line i's row.
+    int64_t row = parsed.rows.front();
+    std::string column = error.field == "items" ? "sku" : error.field;
+    if (error.field.starts_with("items[")) {
+      const size_t close = error.field.find(']');
+      const auto line = parse_int64(std::string_view(error.field).substr(6, close - 6));
+      if (line && *line >= 0 && static_cast<size_t>(*line) < parsed.rows.size()) {
+        row = parsed.rows[static_cast<size_t>(*line)];
+      }
+      column = error.field.substr(close + 2);
+      if (column == "discount_fen") column = "line_discount_fen";
+    }
+    stream.add_error(row, column, error.code, error.message);
+    return std::optional<Order>{};
+  }
+  Order o = std::move(priced).value();
   o.status = parsed.status;
-  for (size_t i = 0; i < d.items.size(); ++i) {
-    const LineDraft& line = d.items[i];
-    const int64_t row = parsed.rows[i];
-    CRM_TRY_ASSIGN(const ProductRef* product, products.find(db, line.sku));
-    if (!product) {
-      stream.add_error(row, "sku", "order.unknown_sku", fmt::format("Unknown SKU {}.", line.sku));
-      return std::optional<Order>{};
-    }
-    if (!product->active) {
-      stream.add_error(row, "sku", "order.product_inactive",
-                       fmt::format("Product {} is not on sale.", line.sku));
-      return std::optional<Order>{};
-    }
-    OrderItem item;
-    item.product_id = product->id;
-    item.sku = product->sku;
-    item.name = product->name;
-    item.category_id = product->category_id;
-    item.quantity = line.quantity;
-    item.unit_price_fen = line.unit_price_fen.value_or(product->price_fen);
-    item.discount_fen = line.discount_fen;
-    item.unit_cost_fen = product->cost_fen;
-    const int64_t gross = item.quantity * item.unit_price_fen;
-    if (item.discount_fen > gross) {
-      stream.add_error(row, "line_discount_fen", "order.discount_too_large",
-                       "The line discount is larger than the line amount.");
-      return std::optional<Order>{};
-    }
-    item.amount_fen = gross - item.discount_fen;
-    o.items_fen += item.amount_fen;
-    o.items.push_back(std::move(item));
-  }
-  const int64_t first = parsed.rows.front();
-  if (o.items_fen > kMaxFen) {
-    stream.add_error(first, "sku", "validation.range", "The order total is too large.");
-    return std::optional<Order>{};
-  }
-  if (d.discount_fen > o.items_fen) {
-    stream.add_error(first, "discount_fen", "order.discount_too_large",
-                     "discount_fen must not exceed the items total.");
-    return std::optional<Order>{};
-  }
-  o.discount_fen = d.discount_fen;
-  o.shipping_fee_fen = d.shipping_fee_fen;
-  o.total_fen = o.items_fen - o.discount_fen + o.shipping_fee_fen;
   if (o.status == "completed") {
     o.paid_fen = o.total_fen;
     o.approved_at_ms = o.paid_at_ms = o.shipped_at_ms = o.delivered_at_ms = o.completed_at_ms =
