@@ -16,7 +16,7 @@ describe('navigation config', () => {
       'customers.records', 'customers.categories', 'customers.interactions', 'customers.import', 'customers.duplicates', 'customers.recycleBin',
     ]);
     expect(all[2]?.children?.map((i) => i.key)).toEqual([
-      'orders.list', 'orders.audit', 'orders.afterSales', 'orders.products', 'orders.stock', 'orders.reports',
+      'orders.list', 'orders.audit', 'orders.import', 'orders.afterSales', 'orders.products', 'orders.stock', 'orders.reports',
     ]);
     expect(all[3]?.children?.map((i) => i.key)).toEqual([
       'analytics.dashboard', 'analytics.consumption', 'analytics.value', 'analytics.churn',
@@ -71,6 +71,7 @@ describe('navigation config', () => {
     expect(selectedNavKey('/after-sales/7', visible)).toBe('orders.afterSales');
     expect(navTrail('/orders/audit').map((i) => i.key)).toEqual(['orders', 'orders.audit']);
     expect(navTrail('/orders/reports').map((i) => i.key)).toEqual(['orders', 'orders.reports']);
+    expect(navTrail('/orders/import').map((i) => i.key)).toEqual(['orders', 'orders.import']);
     expect(visibleNavItems(NAV_ITEMS, (p) => p === 'products.view')[1]?.children?.map((i) => i.key)).toEqual(['orders.products', 'orders.stock']);
   });
 

@@ -43,6 +43,7 @@ export const CUSTOMER_ITEMS: readonly NavItem[] = [
 export const ORDER_ITEMS: readonly NavItem[] = [
   { key: 'orders.list', path: '/orders', labelKey: 'nav.orderList', enabled: true, permission: 'orders.view' },
   { key: 'orders.audit', path: '/orders/audit', labelKey: 'nav.orderAudit', enabled: true, permission: 'orders.audit' },
+  { key: 'orders.import', path: '/orders/import', labelKey: 'nav.orderImport', enabled: true, permission: 'orders.create' },
   { key: 'orders.afterSales', path: '/after-sales', labelKey: 'nav.afterSales', enabled: true, permission: 'orders.view' },
   { key: 'orders.products', path: '/products', labelKey: 'nav.products', enabled: true, permission: 'products.view' },
   { key: 'orders.stock', path: '/stock', labelKey: 'nav.stock', enabled: true, permission: 'products.view' },
