@@ -1,11 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Spin, Steps, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { customerDataApi, customerDataKeys, type CustomerImport, type MatchBy } from '../../../api/customerData';
 import { errorText } from '../../../auth/errors';
+import { useImportFlow } from '../../../toolkit/useImportFlow';
 import { invalidateCustomers } from '../invalidate';
 import { ImportJobView } from './ImportJobView';
 import { ImportMappingStep } from './ImportMappingStep';
@@ -22,15 +23,15 @@ export function ImportWizard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [step, setStep] = useState(0);
-  const [file, setFile] = useState<File | null>(null);
-  const [upload, setUpload] = useState<CustomerImport | null>(null);
-  const [mapping, setMapping] = useState<Mapping>({});
   const [matchBy, setMatchBy] = useState<MatchBy>('phone');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [runId, setRunId] = useState<number | null>(null);
-  const started = useRef(new Set<number>());
+  const { step, setStep, upload, mapping, setMapping, busy, error, runId, receive, start, restart } = useImportFlow<
+    CustomerImport,
+    Mapping
+  >({
+    upload: (f) => customerDataApi.upload(f),
+    initialMapping,
+    start: (id, m, dryRun) => customerDataApi.startImport(id, { mapping: m, match_by: matchBy, dry_run: dryRun }),
+  });
   const run = useImportJob(runId);
   const job = run.data;
 
@@ -41,53 +42,6 @@ export function ImportWizard() {
     void queryClient.invalidateQueries({ queryKey: customerDataKeys.imports });
     if (job && !job.dry_run && job.status === 'succeeded') void invalidateCustomers(queryClient);
   }, [finishedId, job, queryClient]);
-
-  const receive = async (f: File) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const uploaded = await customerDataApi.upload(f);
-      setFile(f);
-      setUpload(uploaded);
-      setMapping(initialMapping(uploaded));
-      setRunId(null);
-      setStep(1);
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const start = async (dryRun: boolean) => {
-    if (!upload || !file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      let target = upload;
-      if (started.current.has(target.id)) {
-        target = await customerDataApi.upload(file);
-        setUpload(target);
-      }
-      started.current.add(target.id);
-      await customerDataApi.startImport(target.id, { mapping, match_by: matchBy, dry_run: dryRun });
-      setRunId(target.id);
-      setStep(2);
-    } catch (e) {
-      setError(errorText(t, e));
-      setStep(1);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const restart = () => {
-    setStep(0);
-    setFile(null);
-    setUpload(null);
-    setRunId(null);
-    setError(null);
-  };
 
   const problems = mappingProblems(mapping, matchBy);
   const finished = !!job && isFinished(job.status);

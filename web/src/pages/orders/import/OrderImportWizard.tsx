@@ -1,10 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Select, Space, Spin, Steps, Table, Typography, Upload, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_IMPORT_FIELDS, orderImportKeys, orderImportsApi, type OrderImport, type OrderImportField } from '../../../api/orders';
 import { errorText } from '../../../auth/errors';
+import { useImportFlow } from '../../../toolkit/useImportFlow';
 import { columnSamples, isFinished } from '../../customers/import/importMapping';
 import { OrderImportJobView } from './OrderImportJobView';
 import { initialOrderMapping, orderMappingProblems, type OrderMapping } from './orderImportMapping';
@@ -18,14 +19,14 @@ const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocumen
 export function OrderImportWizard() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [step, setStep] = useState(0);
-  const [file, setFile] = useState<File | null>(null);
-  const [upload, setUpload] = useState<OrderImport | null>(null);
-  const [mapping, setMapping] = useState<OrderMapping>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [runId, setRunId] = useState<number | null>(null);
-  const started = useRef(new Set<number>());
+  const { step, setStep, upload, mapping, setMapping, busy, error, runId, receive, start, restart } = useImportFlow<
+    OrderImport,
+    OrderMapping
+  >({
+    upload: (f) => orderImportsApi.upload(f),
+    initialMapping: initialOrderMapping,
+    start: (id, m, dryRun) => orderImportsApi.start(id, { mapping: m, dry_run: dryRun }),
+  });
   const run = useQuery({
     queryKey: orderImportKeys.job(runId ?? 0),
     queryFn: ({ signal }) => orderImportsApi.get(runId!, signal),
@@ -40,53 +41,6 @@ export function OrderImportWizard() {
     void queryClient.invalidateQueries({ queryKey: orderImportKeys.list });
     if (job && !job.dry_run && job.status === 'succeeded') void queryClient.invalidateQueries({ queryKey: ['orders'] });
   }, [finished, job, queryClient]);
-
-  const receive = async (f: File) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const uploaded = await orderImportsApi.upload(f);
-      setFile(f);
-      setUpload(uploaded);
-      setMapping(initialOrderMapping(uploaded));
-      setRunId(null);
-      setStep(1);
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const start = async (dryRun: boolean) => {
-    if (!upload || !file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      let target = upload;
-      if (started.current.has(target.id)) {
-        target = await orderImportsApi.upload(file);
-        setUpload(target);
-      }
-      started.current.add(target.id);
-      await orderImportsApi.start(target.id, { mapping, dry_run: dryRun });
-      setRunId(target.id);
-      setStep(2);
-    } catch (e) {
-      setError(errorText(t, e));
-      setStep(1);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const restart = () => {
-    setStep(0);
-    setFile(null);
-    setUpload(null);
-    setRunId(null);
-    setError(null);
-  };
 
   const problems = orderMappingProblems(mapping);
   const ok = problems.duplicates.length === 0 && problems.missing.length === 0;
