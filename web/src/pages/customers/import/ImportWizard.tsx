@@ -1,19 +1,17 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Spin, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Spin, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { customerDataApi, customerDataKeys, type CustomerImport, type MatchBy } from '../../../api/customerData';
 import { errorText } from '../../../auth/errors';
+import { ImportDropzone } from '../../../toolkit/ImportDropzone';
 import { useImportFlow } from '../../../toolkit/useImportFlow';
 import { invalidateCustomers } from '../invalidate';
 import { ImportJobView } from './ImportJobView';
 import { ImportMappingStep } from './ImportMappingStep';
 import { initialMapping, isFinished, mappingOk, mappingProblems, type Mapping } from './importMapping';
 import { useImportJob } from './useImportJob';
-
-const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * 导入客户: upload → map columns → dry run and/or import → result. The file is kept in memory:
@@ -54,24 +52,7 @@ export function ImportWizard() {
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" />}
       {step === 0 && (
-        <Spin spinning={busy}>
-          <Upload.Dragger
-            accept={ACCEPT}
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={(f) => {
-              void receive(f);
-              return false;
-            }}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('imports.dropHere')}</p>
-            <p className="ant-upload-hint">{t('imports.dropHint')}</p>
-          </Upload.Dragger>
-        </Spin>
+        <ImportDropzone busy={busy} onFile={(f) => void receive(f)} text={t('imports.dropHere')} hint={t('imports.dropHint')} testId="import-upload" />
       )}
       {step === 1 && upload && (
         <>

@@ -1,16 +1,14 @@
-import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Select, Space, Spin, Steps, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Select, Space, Spin, Steps, Table, Typography, type TableColumnsType } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_IMPORT_FIELDS, orderImportKeys, orderImportsApi, type OrderImport, type OrderImportField } from '../../../api/orders';
 import { errorText } from '../../../auth/errors';
+import { ImportDropzone } from '../../../toolkit/ImportDropzone';
 import { useImportFlow } from '../../../toolkit/useImportFlow';
 import { columnSamples, isFinished } from '../../customers/import/importMapping';
 import { OrderImportJobView } from './OrderImportJobView';
 import { initialOrderMapping, orderMappingProblems, type OrderMapping } from './orderImportMapping';
-
-const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * 导入订单: upload → map columns (with the first rows) → check (dry run) and/or import → progress
@@ -78,24 +76,7 @@ export function OrderImportWizard() {
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="order-import-error" />}
       {step === 0 && (
-        <Spin spinning={busy}>
-          <Upload.Dragger
-            accept={ACCEPT}
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={(f) => {
-              void receive(f);
-              return false;
-            }}
-            data-testid="order-import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('orderImports.dropHere')}</p>
-            <p className="ant-upload-hint">{t('orderImports.formatHelp')}</p>
-          </Upload.Dragger>
-        </Spin>
+        <ImportDropzone busy={busy} onFile={(f) => void receive(f)} text={t('orderImports.dropHere')} hint={t('orderImports.formatHelp')} testId="order-import-upload" />
       )}
       {step === 1 && upload && (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
