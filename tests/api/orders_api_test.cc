@@ -507,6 +507,9 @@ TEST_P(OrdersApiTest, AnImportJobChecksEveryRowThenWritesOnceAndSkipsOnReimport)
   EXPECT_EQ(again["skipped"], 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM orders"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'orders.imported'"), 2);
+  // One domain event for the import that wrote orders (analytics rebuilds on it), none for the
+  // re-import that skipped them all.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox_events WHERE type = 'orders.imported'"), 1);
 
   auto listed = admin_->get("/api/v1/order-imports?limit=2");
   ASSERT_EQ(listed.status, 200);

@@ -29,7 +29,7 @@ constexpr std::string_view kCustomerEvents[] = {
 // … and those it follows by a rebuild: orders moved between customers, customers gone, bulk.
 constexpr std::string_view kRebuildEvents[] = {
     customers::kCustomerMerged, customers::kCustomerMergeUndone, customers::kCustomerErased,
-    customers::kCustomersImported};
+    customers::kCustomersImported, "orders.imported"};
 
 // The integer ids under `key` (a number or an array of numbers); none when malformed.
 std::vector<int64_t> ids_in(const storage::Event& event, std::string_view key) {

@@ -12,6 +12,7 @@
 #include "modules/orders/order_import_columns.h"
 #include "modules/orders/order_import_rows.h"
 #include "modules/orders/order_import_writer.h"
+#include "storage/outbox.h"
 
 namespace crm::orders {
 
@@ -286,6 +287,11 @@ Result<void> OrderImport::execute(int64_t id, const customers::Caller& caller, i
       entry.changes = Json{{"rows", record.row_count}, {"orders", record.created},
                            {"skipped", record.skipped}, {"file", record.filename}};
       CRM_TRY(env_.audit.record(tx, entry));
+      if (record.created > 0) {  // analytics rebuilds its store (too many orders for one event each)
+        CRM_TRY(storage::Outbox::append(
+            tx, env_.clock, kOrdersImported,
+            dump_json(Json{{"import_id", id}, {"orders", record.created}})));
+      }
       CRM_TRY(imports_.finish_import(tx, record));
       return {};
     });

@@ -27,6 +27,8 @@
 namespace crm::orders {
 
 inline constexpr std::string_view kOrderImportQueue = "orders.import";
+// Domain event of an import that wrote orders: {import_id, orders}. One per import, not per order.
+inline constexpr std::string_view kOrdersImported = "orders.imported";
 
 class OrderImport {
  public:
