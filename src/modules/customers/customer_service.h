@@ -29,6 +29,9 @@ struct Caller {
 // "department" see only customers they own (TODO(#5): department scope).
 std::optional<int64_t> scope_owner(const http::Actor& actor);
 
+// 404 customer.not_found: the customer does not exist or is outside the caller's data scope.
+Error customer_not_found();
+
 enum class Reveal { kNo, kYes };
 
 // Customer rules: validation, duplicate checks, encryption of personal data, versions, data

@@ -82,7 +82,7 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
   if (!file) return invalid_input("import.file_missing", "The uploaded file is gone.");
   CRM_TRY_ASSIGN(tabular::Table table, tabular::read_table(*file));
   file.reset();
-  const auto header = unique_header(table.header);
+  const auto header = tabular::unique_header(table.header);
   const unsigned threads = import_threads(kMaxThreads);
 
   // Column index -> field, and field -> column title for error reports.

@@ -21,10 +21,6 @@ bool is_import_field(std::string_view field);
 // column titles, so an export imports back. Each field is suggested at most once.
 Json suggest_mapping(const std::vector<std::string>& header);
 
-// Makes header names usable as mapping keys: trimmed, empty ones named "列3" (1-based position),
-// repeated ones suffixed " (2)", " (3)".
-std::vector<std::string> unique_header(const std::vector<std::string>& header);
-
 // The export's column titles (docs/api/customers.md, Export), in order.
 const std::vector<std::string>& export_columns();
 

@@ -3,6 +3,7 @@
 
 #include "modules/customers/customer_json.h"
 #include "modules/customers/import_fields.h"
+#include "modules/customers/tabular/table.h"
 
 namespace crm::customers {
 namespace {
@@ -62,7 +63,7 @@ TEST(ImportFieldsTest, RowBodyTranslatesLabelsAndGoesThroughParseFields) {
 }
 
 TEST(ImportFieldsTest, UniqueHeaderNamesEmptyAndRepeatedColumns) {
-  EXPECT_EQ(unique_header({"姓名", "", " 姓名 ", "姓名"}),
+  EXPECT_EQ(tabular::unique_header({"姓名", "", " 姓名 ", "姓名"}),
             (std::vector<std::string>{"姓名", "列2", "姓名 (2)", "姓名 (3)"}));
 }
 

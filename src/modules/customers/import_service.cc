@@ -105,7 +105,7 @@ Result<ImportRecord> ImportService::upload(const Caller& caller, std::string_vie
   ImportRecord record;
   record.filename = name;
   record.format = format == tabular::Format::kXlsx ? "xlsx" : "csv";
-  const auto header = unique_header(table.header);
+  const auto header = tabular::unique_header(table.header);
   record.columns = header;
   record.suggested_mapping = suggest_mapping(header);
   record.row_count = static_cast<int64_t>(table.rows.size());

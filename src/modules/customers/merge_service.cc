@@ -15,10 +15,6 @@ namespace crm::customers {
 
 namespace {
 
-Error customer_not_found() {
-  return not_found("customer.not_found", "The customer does not exist or is not visible to you.");
-}
-
 Error merge_not_found() {
   return not_found("merge.not_found", "The merge does not exist or is not visible to you.");
 }

@@ -19,10 +19,6 @@ namespace {
 constexpr std::string_view kAnonymousName = "已匿名客户";
 constexpr std::string_view kRedacted = "***";
 
-Error customer_not_found() {
-  return not_found("customer.not_found", "The customer does not exist or is not visible to you.");
-}
-
 // Chinese labels of the history keys (the console shows titles as they are).
 std::string field_label(std::string_view key) {
   static const std::map<std::string_view, std::string_view> kLabels = {

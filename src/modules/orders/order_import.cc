@@ -86,7 +86,7 @@ Result<OrderImportRecord> OrderImport::upload(const customers::Caller& caller,
                    split_file(bytes, kPartBytes, kPreviewRows, [&](const ImportPart& part) {
                      return imports_.insert_part(tx, record.id, part);
                    }));
-    const auto header = unique_header(file.header);
+    const auto header = tabular::unique_header(file.header);
     record.format = file.format;
     record.columns = header;
     record.suggested_mapping = suggest_mapping(header);

@@ -71,20 +71,6 @@ const std::vector<ImportField>& required_fields() {
   return kRequired;
 }
 
-std::vector<std::string> unique_header(const std::vector<std::string>& header) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < header.size(); ++i) {
-    std::string name(trim(header[i]));
-    if (name.empty()) name = fmt::format("列{}", i + 1);
-    std::string candidate = name;
-    for (int n = 2; std::find(out.begin(), out.end(), candidate) != out.end(); ++n) {
-      candidate = fmt::format("{} ({})", name, n);
-    }
-    out.push_back(std::move(candidate));
-  }
-  return out;
-}
-
 Json suggest_mapping(const std::vector<std::string>& header) {
   Json mapping = Json::object();
   std::set<std::string_view> used;

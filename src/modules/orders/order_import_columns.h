@@ -28,8 +28,6 @@ std::optional<ImportField> import_field(std::string_view name);
 // The fields every mapping must include.
 const std::vector<ImportField>& required_fields();
 
-// The header with blanks named "列N" and repeats suffixed " (2)", so every column has a name.
-std::vector<std::string> unique_header(const std::vector<std::string>& header);
 // {column: field or null} from the header names (case-insensitive; Chinese aliases).
 Json suggest_mapping(const std::vector<std::string>& header);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/orders/order_import_rows.h"
+#include "modules/customers/tabular/table.h"
 
 #include <gtest/gtest.h>
 
@@ -28,8 +29,8 @@ Result<SplitFile> split(std::string_view csv, size_t part_bytes, Stored& stored)
 }
 
 ColumnIndex index_of(const SplitFile& file) {
-  const Json columns = unique_header(file.header);
-  return column_index(suggest_mapping(unique_header(file.header)), columns);
+  const Json columns = tabular::unique_header(file.header);
+  return column_index(suggest_mapping(tabular::unique_header(file.header)), columns);
 }
 
 const std::string kHeader = "external_id,customer_name,sku,quantity,buyer_remarks\n";

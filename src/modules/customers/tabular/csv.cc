@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <unicode/ucnv.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -144,6 +146,20 @@ Result<Table> read_table(std::string_view bytes, Format* format) {
     return invalid_input("import.no_header", "The first row must name the columns.", "file");
   }
   return table;
+}
+
+std::vector<std::string> unique_header(const std::vector<std::string>& header) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string name(trim(header[i]));
+    if (name.empty()) name = fmt::format("列{}", i + 1);
+    std::string candidate = name;
+    for (int n = 2; std::find(out.begin(), out.end(), candidate) != out.end(); ++n) {
+      candidate = fmt::format("{} ({})", name, n);
+    }
+    out.push_back(std::move(candidate));
+  }
+  return out;
 }
 
 std::string neutralise_formula(std::string_view cell) {

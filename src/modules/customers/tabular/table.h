@@ -39,6 +39,10 @@ Result<Table> read_xlsx(std::string_view bytes);
 // import.no_header.
 Result<Table> read_table(std::string_view bytes, Format* format = nullptr);
 
+// Makes header names usable as mapping keys: trimmed, empty ones named "列3" (1-based position),
+// repeated ones suffixed " (2)", " (3)". Shared by every import (customers, orders).
+std::vector<std::string> unique_header(const std::vector<std::string>& header);
+
 // A cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets a
 // leading apostrophe, so exported data is never executed when opened.
 std::string neutralise_formula(std::string_view cell);
