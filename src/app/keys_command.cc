@@ -14,7 +14,9 @@
 
 #include "app/app.h"
 #include "app/commands.h"
+#include "modules/auth/totp_service.h"
 #include "modules/customers/key_rotation.h"
+#include "modules/orders/order_key_rotation.h"
 
 namespace crm::app {
 
@@ -54,13 +56,18 @@ int keys_rotate_command(const Config& config, int batch) {
   }
   auto merges = customers::reseal_merge_snapshots((*app)->db(), keyring, batch);
   if (!merges) return fail(merges.error().message + " " + merges.error().detail);
+  auto receivers = orders::reseal_order_receivers((*app)->db(), keyring, batch);
+  if (!receivers) return fail(receivers.error().message + " " + receivers.error().detail);
+  auto totp = auth::reseal_totp_secrets((*app)->db(), keyring);
+  if (!totp) return fail(totp.error().message + " " + totp.error().detail);
 
   if (auto retired = Keyring::retire_previous_keys(key_file); !retired) {
     return fail(retired.error().message + " " + retired.error().detail);
   }
-  std::printf("done: %lld customers and %lld merge records re-encrypted; %s now holds key %s "
-              "only: back it up again\n",
+  std::printf("done: %lld customers, %lld merge records, %lld order receivers and %lld two-step "
+              "secrets re-encrypted; %s now holds key %s only: back it up again\n",
               static_cast<long long>(customers), static_cast<long long>(*merges),
+              static_cast<long long>(*receivers), static_cast<long long>(*totp),
               key_file.c_str(), keyring.active_key_id().c_str());
   return 0;
 }

@@ -278,6 +278,21 @@ TEST_P(CustomerPrivacyApiTest, KeysRotateReencryptsOfflineAndCustomersStayFindab
                           {"email", "c" + std::to_string(i) + "@example.com"},
                           {"address", {{"detail", "文三路" + std::to_string(i)}}}})["id"]);
   }
+  // An order's receiver is sealed with the same key and must be re-sealed too.
+  db_->sql("INSERT INTO warehouses (code, name, is_default, created_at_ms, updated_at_ms) "
+           "VALUES ('WH1', '杭州仓', 1, 0, 0)");
+  db_->sql("INSERT INTO products (sku, name, price_fen, created_at_ms, updated_at_ms) "
+           "VALUES ('SKU-A', '商品', 1000, 0, 0)");
+  auto order = admin_->post(
+      "/api/v1/orders",
+      {{"platform", "taobao"},
+       {"customer", {{"name", "客户1"}, {"phone", "13800138001"}}},
+       {"items", {{{"sku", "SKU-A"}, {"quantity", 1}}}},
+       {"receiver", {{"name", "客户1"}, {"phone", "13800138001"}, {"province", "浙江省"},
+                     {"city", "杭州市"}, {"district", "西湖区"}, {"address", "文三路1号"}}}});
+  ASSERT_EQ(order.status, 201) << order.body;
+  const std::string order_path =
+      "/api/v1/orders/" + std::to_string(order.json()["id"].get<int64_t>()) + "?reveal=true";
   stop();
   const std::string key_file = db_->dir() + "/shopcrm.key";
 
@@ -299,6 +314,10 @@ TEST_P(CustomerPrivacyApiTest, KeysRotateReencryptsOfflineAndCustomersStayFindab
   for (char c : text) lines += c == '\n';
   EXPECT_EQ(lines, 2u) << "the old key is retired";
   EXPECT_EQ(db_->sql("SELECT COUNT(*) FROM customers WHERE phone_cipher LIKE 'v1.%'"), "0\n");
+  EXPECT_NE(rotated.out.find("1 order receivers"), std::string::npos) << rotated.out;
+  EXPECT_EQ(db_->sql("SELECT COUNT(*) FROM orders WHERE receiver_phone_cipher LIKE 'v1.%' OR "
+                     "receiver_address_cipher LIKE 'v1.%'"),
+            "0\n");
 
   start();
   auto found = admin_->get("/api/v1/customers?phone=13800138001");
@@ -311,6 +330,10 @@ TEST_P(CustomerPrivacyApiTest, KeysRotateReencryptsOfflineAndCustomersStayFindab
   EXPECT_EQ(revealed.json()["email"], "c2@example.com");
   EXPECT_EQ(revealed.json()["address"]["detail"], "文三路2");
   EXPECT_EQ(admin_->get("/api/v1/customers?email=c0@example.com").json()["total"], 1);
+  auto order_after = admin_->get(order_path);
+  ASSERT_EQ(order_after.status, 200) << order_after.body;
+  EXPECT_EQ(order_after.json()["receiver"]["phone"], "13800138001");
+  EXPECT_EQ(order_after.json()["receiver"]["address"], "文三路1号");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, CustomerPrivacyApiTest, ::testing::Values("sqlite", "postgres"),

@@ -47,6 +47,11 @@ std::string random_password(Random& random, const settings::Settings& settings) 
   }
 }
 
+const Keyring& checked(const Keyring* keyring) {
+  CRM_CHECK(keyring != nullptr);
+  return *keyring;
+}
+
 }  // namespace
 
 AuthModule::AuthModule(modules::ModuleContext& context, audit::AuditService& audit,
@@ -55,7 +60,8 @@ AuthModule::AuthModule(modules::ModuleContext& context, audit::AuditService& aud
       hasher_(max_concurrent_hashes(context.config), strength),
       captcha_(context.db, context.clock, context.random, context.config.find("auth.test_captcha")),
       service_(context.db, context.clock, context.random, audit, settings, hasher_, captcha_),
-      totp_(service_),
+      keyring_(checked(context.keyring)),
+      totp_(service_, keyring_),
       sessions_(service_, totp_),
       auth_routes_(service_, sessions_, totp_, captcha_,
                    context.config.get_bool("http.trust_proxy", false).value_or(false)),
@@ -80,6 +86,8 @@ void AuthModule::add_routes(http::Router& router) {
 
 Result<void> AuthModule::start() {
   CRM_TRY(service_.sync_builtin_roles());
+  CRM_TRY_ASSIGN(const int64_t resealed, reseal_totp_secrets(service_.db(), keyring_));
+  if (resealed > 0) log::info("auth.totp_secrets_sealed", {{"count", std::to_string(resealed)}});
   CRM_TRY_ASSIGN(int64_t users, service_.db().read([&](storage::Connection& c) {
     return service_.users().count(c);
   }));

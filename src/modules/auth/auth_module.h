@@ -20,7 +20,8 @@ namespace crm::auth {
 // Staff accounts (issue 3): users, roles, sessions, captchas, API tokens, the login log.
 // Depends on audit and settings. Config: auth.max_concurrent_hashes (default 2),
 // auth.test_captcha (fixed captcha answer; the app allows it only on loopback), http.trust_proxy
-// (Secure cookie), admin_password (the first administrator's password).
+// (Secure cookie), admin_password (the first administrator's password). Needs the context's
+// keyring (TOTP secrets are sealed with it).
 // The app must call service().set_catalogue(modules) after building every module, before start().
 class AuthModule final : public modules::Module {
  public:
@@ -45,6 +46,7 @@ class AuthModule final : public modules::Module {
   PasswordHasher hasher_;
   CaptchaService captcha_;
   AuthService service_;
+  const Keyring& keyring_;
   TotpService totp_;
   SessionService sessions_;
   AuthRoutes auth_routes_;

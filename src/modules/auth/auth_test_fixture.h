@@ -39,7 +39,8 @@ class AuthFixture : public testing::TestWithParam<std::string> {
     config_.set_for_test("admin_password", std::string(kAdminPassword));
     jobs_ = std::make_unique<storage::JobQueue>(database_.db(), clock_);
     context_ = std::make_unique<modules::ModuleContext>(
-        modules::ModuleContext{database_.db(), clock_, random_, config_, *jobs_, metrics_});
+        modules::ModuleContext{database_.db(), clock_, random_, config_, *jobs_, metrics_,
+                               &keyring_});
     audit_ = std::make_unique<audit::AuditService>(database_.db(), clock_);
     settings_ = std::make_unique<settings::SettingsService>(database_.db(), clock_, *audit_, 0);
     module_ = std::make_unique<AuthModule>(*context_, *audit_, *settings_,
@@ -138,6 +139,7 @@ class AuthFixture : public testing::TestWithParam<std::string> {
   SecureRandom random_;
   Config config_;
   http::Metrics metrics_;
+  Keyring keyring_ = Keyring::for_test("auth-test");
   test::TestDatabase database_{GetParam()};
   std::unique_ptr<storage::JobQueue> jobs_;
   std::unique_ptr<modules::ModuleContext> context_;

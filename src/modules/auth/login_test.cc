@@ -173,6 +173,20 @@ TEST_P(LoginTest, IdleAndAbsoluteTimeouts) {
   EXPECT_EQ(as(busy, Method::kGet, "/api/v1/auth/me").status(), Status::kUnauthorized);
 }
 
+// Sessions of closed browsers are never presented again; a later login sweeps them.
+TEST_P(LoginTest, ALoginSweepsSessionsThatExpired) {
+  login("admin", kAdminPassword);
+  login("admin", kAdminPassword);
+  clock_.advance_ms(20 * 60'000);
+  TestSession recent = login("admin", kAdminPassword);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sessions"), 3);
+  clock_.advance_ms(11 * 60'000);  // the first two are idle for 31 minutes, the third for 11
+  TestSession now = login("admin", kAdminPassword);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sessions"), 2);
+  EXPECT_EQ(as(recent, Method::kGet, "/api/v1/auth/me").status(), Status::kOk);
+  EXPECT_EQ(as(now, Method::kGet, "/api/v1/auth/me").status(), Status::kOk);
+}
+
 TEST_P(LoginTest, StateChangingRequestsNeedTheCsrfToken) {
   TestSession session = login("admin", kAdminPassword);
   const Json change = {{"current_password", kAdminPassword}, {"new_password", "N3w-Secret-Pw"}};

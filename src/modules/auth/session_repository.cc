@@ -41,6 +41,13 @@ Result<void> SessionRepository::remove_for_user(storage::Connection& c, int64_t 
   return {};
 }
 
+Result<int64_t> SessionRepository::remove_expired(storage::Connection& c, int64_t idle_before_ms,
+                                                  int64_t created_before_ms, int64_t limit) const {
+  return c.execute("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions "
+                   "WHERE last_seen_at_ms < ? OR created_at_ms < ? LIMIT ?)",
+                   idle_before_ms, created_before_ms, limit);
+}
+
 Result<void> SessionRepository::append_login(storage::Connection& c,
                                              const LoginLogEntry& e) const {
   CRM_TRY(c.execute("INSERT INTO login_log (at_ms, username, user_id, ip, user_agent, result) "

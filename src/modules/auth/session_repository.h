@@ -34,6 +34,11 @@ class SessionRepository {
   Result<void> remove_for_user(storage::Connection& c, int64_t user_id,
                                std::string_view keep_id = {}) const;
 
+  // Deletes up to `limit` sessions last seen before `idle_before_ms` or created before
+  // `created_before_ms` (expired by the idle or the absolute timeout); returns how many.
+  Result<int64_t> remove_expired(storage::Connection& c, int64_t idle_before_ms,
+                                 int64_t created_before_ms, int64_t limit) const;
+
   Result<void> append_login(storage::Connection& c, const LoginLogEntry& entry) const;
   // Times (ascending) of failed attempts (invalid_credentials, totp_invalid) with
   // username = `value` (or ip = `value` when `by_ip`) at or after `since_ms`.

@@ -130,6 +130,10 @@ Result<LoginResult> SessionService::login(const LoginInput& input, int64_t* retr
     if (!input.previous_token.empty()) {
       CRM_TRY(auth_.sessions().remove(tx, sha256_hex(input.previous_token)));
     }
+    // Sessions nobody ended (closed browsers) are swept here, a bounded batch per login.
+    CRM_TRY(auth_.sessions().remove_expired(
+        tx, logged_in - int64_t{settings.session_idle_minutes} * 60'000,
+        logged_in - int64_t{settings.session_absolute_hours} * 3'600'000, kSweepBatch));
     CRM_TRY(auth_.sessions().insert(tx, session));
     CRM_TRY(auth_.users().record_login(tx, user.id, logged_in));
     return auth_.sessions().append_login(

@@ -12,6 +12,7 @@ namespace crm::auth {
 
 inline constexpr std::string_view kSessionCookie = "shopcrm_session";
 inline constexpr int64_t kTouchIntervalMs = 60'000;  // last_seen / last_used written at most this often
+inline constexpr int64_t kSweepBatch = 500;  // expired sessions deleted per login, at most
 
 struct LoginInput {
   std::string username;

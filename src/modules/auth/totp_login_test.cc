@@ -69,6 +69,42 @@ TEST_P(TotpLoginTest, SetUpEnableLoginAndDisable) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'user.totp_%'"), 3);
 }
 
+// The secret is stored sealed (a copy of the database alone cannot produce codes); a plaintext
+// secret from before sealing is sealed by reseal_totp_secrets (run at start) and keeps working.
+TEST_P(TotpLoginTest, SecretsAreStoredSealedAndOldPlaintextOnesAreSealedAtStart) {
+  TestSession admin = login("admin", kAdminPassword);
+  http::Response setup = as(admin, Method::kPost, "/api/v1/auth/totp/setup", Json::object());
+  ASSERT_EQ(setup.status(), Status::kOk) << setup.body();
+  const std::string secret = Json::parse(setup.body())["secret"];
+  auto stored = [&] {
+    return database_.db()
+        .read([](storage::Connection& c) {
+          return c.query_one("SELECT totp_secret FROM users WHERE username = 'admin'");
+        })
+        ->get_string(0);
+  };
+  EXPECT_EQ(stored().find(secret), std::string::npos);
+  EXPECT_EQ(stored().rfind(keyring_.active_prefix(), 0), 0u) << stored();
+  EXPECT_EQ(*keyring_.open(stored(), TotpService::kSecretPlace), secret);
+
+  // As written before secrets were sealed: plaintext base32. A code cannot be checked against it.
+  ASSERT_TRUE(database_.db().transaction([&](storage::Connection& tx) -> Result<void> {
+    CRM_TRY(tx.execute("UPDATE users SET totp_secret = ? WHERE username = 'admin'", secret));
+    return {};
+  }));
+  EXPECT_EQ(as(admin, Method::kPost, "/api/v1/auth/totp/enable", {{"code", code_now(secret)}})
+                .status(),
+            Status::kInternalServerError);
+  EXPECT_EQ(*reseal_totp_secrets(database_.db(), keyring_), 1);
+  EXPECT_EQ(*reseal_totp_secrets(database_.db(), keyring_), 0);
+  EXPECT_EQ(*keyring_.open(stored(), TotpService::kSecretPlace), secret);
+  ASSERT_EQ(as(admin, Method::kPost, "/api/v1/auth/totp/enable", {{"code", code_now(secret)}})
+                .status(),
+            Status::kNoContent);
+  clock_.advance_ms(30'000);
+  EXPECT_EQ(login_with_code(code_now(secret)).status(), Status::kOk);
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, TotpLoginTest, testing::ValuesIn(test::kBackends),
                          test::backend_name);
 

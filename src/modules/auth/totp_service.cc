@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/auth/totp_service.h"
 
+#include <vector>
+
+#include "core/text.h"
 #include "modules/auth/totp.h"
 
 namespace crm::auth {
@@ -12,7 +15,32 @@ Error totp_invalid(std::string_view field) {
                        std::string(field));
 }
 
+// Sealed values start with "v1." or "v2." (core/keyring.h); base32 secrets never contain a dot.
+bool is_sealed(std::string_view stored) {
+  return starts_with(stored, "v1.") || starts_with(stored, "v2.");
+}
+
 }  // namespace
+
+Result<int64_t> reseal_totp_secrets(storage::Database& db, const Keyring& keyring) {
+  return db.transaction([&](storage::Connection& tx) -> Result<int64_t> {
+    CRM_TRY_ASSIGN(std::vector<storage::Row> rows,
+                   tx.query("SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL"));
+    int64_t resealed = 0;
+    for (const storage::Row& row : rows) {
+      const std::string stored = row.get_string(1);
+      if (starts_with(stored, keyring.active_prefix())) continue;
+      std::string secret = stored;
+      if (is_sealed(stored)) {
+        CRM_TRY_ASSIGN(secret, keyring.open(stored, TotpService::kSecretPlace));
+      }
+      CRM_TRY(tx.execute("UPDATE users SET totp_secret = ? WHERE id = ?",
+                         keyring.seal(secret, TotpService::kSecretPlace), row.get_int(0)));
+      ++resealed;
+    }
+    return resealed;
+  });
+}
 
 Result<TotpSetup> TotpService::setup(int64_t user_id, const audit::AuditEntry& actor) {
   std::string raw(20, '\0');
@@ -26,7 +54,7 @@ Result<TotpSetup> TotpService::setup(int64_t user_id, const audit::AuditEntry& a
     }
     CRM_TRY(tx.execute("UPDATE users SET totp_secret = ?, totp_last_step = 0, updated_at_ms = ? "
                        "WHERE id = ?",
-                       secret, auth_.clock().now_ms(), user_id));
+                       keyring_.seal(secret, kSecretPlace), auth_.clock().now_ms(), user_id));
     audit::AuditEntry entry = actor;
     entry.action = "user.totp_setup";
     entry.target_type = "user";
@@ -40,7 +68,10 @@ Result<void> TotpService::consume(storage::Connection& tx, int64_t user_id, std:
                                   std::string_view field) {
   CRM_TRY_ASSIGN(storage::Row row,
                  tx.query_one("SELECT totp_secret, totp_last_step FROM users WHERE id = ?", user_id));
-  const auto secret = base32_decode(row.get_string(0));
+  if (row.is_null(0)) return totp_invalid(field);
+  // Secrets are sealed at start (reseal_totp_secrets), so a plaintext one is not accepted here.
+  CRM_TRY_ASSIGN(const std::string opened, keyring_.open(row.get_string(0), kSecretPlace));
+  const auto secret = base32_decode(opened);
   if (!secret || secret->empty()) return totp_invalid(field);
   const auto step = match_totp(*secret, code, auth_.clock().now_ms() / 1000);
   if (!step || *step <= row.get_int(1)) return totp_invalid(field);
