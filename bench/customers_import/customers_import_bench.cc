@@ -53,13 +53,14 @@ const std::vector<std::string> kTags = {"VIP", "复购", "新客", "沉睡", "�
 const std::vector<std::string> kCategories = {"批发客户", "零售客户", "企业客户", "会员客户"};
 const std::vector<std::string> kChannels = {"tmall", "jd", "douyin", "wechat", "offline"};
 
-std::string generate_csv(int64_t rows) {
-  std::mt19937_64 random(7);
+// Rows first .. first + rows - 1 of one numbering (phones and emails unique across it).
+std::string generate_csv(int64_t first, int64_t rows) {
+  std::mt19937_64 random(7 + static_cast<uint64_t>(first));
   auto pick = [&](const auto& list) -> const auto& { return list[random() % list.size()]; };
   std::string csv = "\xEF\xBB\xBF姓名,手机,邮箱,性别,生日,省份,城市,区县,详细地址,来源渠道,阶段,"
                     "标签,分类,短信营销,备注\r\n";
   csv.reserve(static_cast<size_t>(rows) * 190);
-  for (int64_t i = 0; i < rows; ++i) {
+  for (int64_t i = first; i < first + rows; ++i) {
     const Place& place = pick(kPlaces);
     // Unique phones and emails: the row number spread over 1[3-9]x xxxx xxxx.
     const std::string phone = fmt::format("1{}{:09d}", 3 + i % 7, 100'000'000 + i);
@@ -90,13 +91,14 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 int run(int argc, char** argv) {
   // No defaults for the database: a bare run must not write a 1M-row database into the cwd.
   std::string url;
-  int64_t rows = 1'000'000;
+  int64_t rows = 1'000'000, existing = 0;
   auto usage = [&](FILE* out) {
     std::fprintf(out,
-                 "usage: %s --db URL [--rows N]\n"
+                 "usage: %s --db URL [--rows N] [--existing M]\n"
                  "  --db    sqlite:/path/new.db (the file must not exist yet) or postgresql://...\n"
                  "          (an empty database)\n"
-                 "  --rows  rows of the generated CSV (default 1000000)\n",
+                 "  --rows  rows of the generated CSV (default 1000000)\n"
+                 "  --existing  first import M other customers (timed apart), then the N rows\n",
                  argv[0]);
   };
   for (int i = 1; i < argc; ++i) {
@@ -111,12 +113,13 @@ int run(int argc, char** argv) {
     }
     if (flag == "--db") url = argv[++i];
     else if (flag == "--rows") rows = std::atoll(argv[++i]);
+    else if (flag == "--existing") existing = std::atoll(argv[++i]);
     else {
       usage(stderr);
       return 2;
     }
   }
-  if (url.empty() || rows <= 0) {
+  if (url.empty() || rows <= 0 || existing < 0) {
     usage(stderr);
     return 2;
   }
@@ -147,46 +150,56 @@ int run(int argc, char** argv) {
   caller.audit.actor_id = 1;
   caller.audit.actor_name = "bench";
 
-  auto start = std::chrono::steady_clock::now();
-  const std::string csv = generate_csv(rows);
-  std::printf("generated %lld rows, %.1f MB in %.2f s\n", static_cast<long long>(rows),
-              static_cast<double>(csv.size()) / 1e6, seconds_since(start));
-
-  start = std::chrono::steady_clock::now();
-  auto uploaded = imports.upload(caller, "bench.csv", csv);
-  if (!uploaded) {
-    std::fprintf(stderr, "upload: %s\n", uploaded.error().message.c_str());
-    return 1;
+  // Imports rows first .. first + count - 1 (a fresh CSV) through upload -> start -> the job.
+  auto import_rows = [&](const char* label, int64_t first, int64_t count) -> int {
+    auto start = std::chrono::steady_clock::now();
+    const std::string csv = generate_csv(first, count);
+    std::printf("%s: generated %lld rows, %.1f MB in %.2f s\n", label,
+                static_cast<long long>(count), static_cast<double>(csv.size()) / 1e6,
+                seconds_since(start));
+    start = std::chrono::steady_clock::now();
+    auto uploaded = imports.upload(caller, "bench.csv", csv);
+    if (!uploaded) {
+      std::fprintf(stderr, "upload: %s\n", uploaded.error().message.c_str());
+      return 1;
+    }
+    const double upload_s = seconds_since(start);
+    auto started = imports.start(
+        caller, uploaded->id, Json{{"mapping", uploaded->suggested_mapping}, {"match_by", "phone"}});
+    if (!started) {
+      std::fprintf(stderr, "start: %s\n", started.error().message.c_str());
+      return 1;
+    }
+    auto claimed = jobs.claim("bench", 1, 3'600'000);
+    if (!claimed || claimed->empty()) return 1;
+    start = std::chrono::steady_clock::now();
+    const double cpu_before = cpu_seconds();
+    if (auto ran = imports.run(claimed->front()); !ran) {
+      std::fprintf(stderr, "run: %s %s\n", ran.error().message.c_str(), ran.error().detail.c_str());
+      return 1;
+    }
+    const double run_s = seconds_since(start);
+    const double run_cpu_s = cpu_seconds() - cpu_before;
+    auto done = imports.get(caller, uploaded->id);
+    if (!done || done->status != "succeeded") {
+      std::fprintf(stderr, "import %s: %s\n", done ? done->status.c_str() : "?",
+                   done ? done->errors.dump().c_str() : "");
+      return 1;
+    }
+    const double n = static_cast<double>(count);
+    std::printf("%s: upload (parse + store): %.2f s\n", label, upload_s);
+    std::printf("%s: import job (check + write, one transaction): %.2f s, %lld created, %.0f rows/s\n",
+                label, run_s, static_cast<long long>(done->created), n / run_s);
+    std::printf("%s: import job CPU (user + system, all threads): %.2f s, %.0f rows per CPU second\n",
+                label, run_cpu_s, n / run_cpu_s);
+    std::printf("%s: end to end: %.0f rows/s\n", label, n / (upload_s + run_s));
+    return 0;
+  };
+  // The existing customers are numbered after the file's rows (phones and emails stay unique).
+  if (existing > 0) {
+    if (const int failed = import_rows("existing", rows, existing)) return failed;
   }
-  const double upload_s = seconds_since(start);
-  auto started = imports.start(caller, uploaded->id,
-                               Json{{"mapping", uploaded->suggested_mapping}, {"match_by", "phone"}});
-  if (!started) {
-    std::fprintf(stderr, "start: %s\n", started.error().message.c_str());
-    return 1;
-  }
-  auto claimed = jobs.claim("bench", 1, 3'600'000);
-  if (!claimed || claimed->empty()) return 1;
-  start = std::chrono::steady_clock::now();
-  const double cpu_before = cpu_seconds();
-  if (auto ran = imports.run(claimed->front()); !ran) {
-    std::fprintf(stderr, "run: %s %s\n", ran.error().message.c_str(), ran.error().detail.c_str());
-    return 1;
-  }
-  const double run_s = seconds_since(start);
-  const double run_cpu_s = cpu_seconds() - cpu_before;
-  auto done = imports.get(caller, uploaded->id);
-  if (!done || done->status != "succeeded") {
-    std::fprintf(stderr, "import %s: %s\n", done ? done->status.c_str() : "?",
-                 done ? done->errors.dump().c_str() : "");
-    return 1;
-  }
-  std::printf("upload (parse + store): %.2f s\n", upload_s);
-  std::printf("import job (check + write, one transaction): %.2f s, %lld created, %.0f rows/s\n",
-              run_s, static_cast<long long>(done->created), static_cast<double>(rows) / run_s);
-  std::printf("import job CPU (user + system, all threads): %.2f s, %.0f rows per CPU second\n",
-              run_cpu_s, static_cast<double>(rows) / run_cpu_s);
-  std::printf("end to end: %.0f rows/s\n", static_cast<double>(rows) / (upload_s + run_s));
+  if (const int failed = import_rows("import", 0, rows)) return failed;
   rusage resources{};
   getrusage(RUSAGE_SELF, &resources);
   std::printf("peak RSS: %.2f GB\n", static_cast<double>(resources.ru_maxrss) / (1024.0 * 1024.0));

@@ -7,19 +7,22 @@
 
 #include <fmt/format.h>
 
+#include "modules/customers/customer_search_count.h"
+
 namespace crm::customers {
 
 namespace {
 
 constexpr size_t kRowsPerStatement = 500;
 
-// Keep in step with migrations 0006 / 0007: these triggers are what CounterDeltas replaces. A
-// migration that changes what they count must change CounterDeltas::add_customer too (the
-// import's recount test in import_writer_test.cc compares every counter with the tables).
-constexpr std::array<std::string_view, 5> kInsertCountTriggers = {
+// Keep in step with migrations 0006 / 0007 / 0009: these triggers are what CounterDeltas replaces.
+// A migration that changes what they count must change CounterDeltas::add_customer too (the
+// import's recount tests in import_writer_test.cc and customer_search_count_test.cc compare the
+// counters with the tables).
+constexpr std::array<std::string_view, 6> kInsertCountTriggers = {
     "customer_live_counts_insert", "customer_search_counts_insert",
     "customer_search_counts_tag_insert", "customer_search_counts_category_insert",
-    "customer_search_counts_gram_insert"};
+    "customer_search_counts_gram_insert", "customer_pinyin_counts_insert"};
 
 size_t combine(size_t seed, size_t value) {
   return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
@@ -31,6 +34,18 @@ bool one_character(std::string_view text) {
          std::count_if(text.begin(), text.end(), [](char c) {
            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
          }) == 1;
+}
+
+// The prefixes of `text` of 1..kPinyinCountedPrefix characters (code points, as SQLite's substr
+// counts them), shortest first.
+std::vector<std::string_view> leading_prefixes(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t end = 0; end < text.size() && out.size() < kPinyinCountedPrefix;) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    out.push_back(text.substr(0, end));
+  }
+  return out;
 }
 
 template <typename Map>
@@ -66,6 +81,10 @@ Result<void> NameGramBulkWriter::flush() {
   return insert_.flush();
 }
 
+size_t CounterDeltas::KeyHash::operator()(const PinyinKey& k) const {
+  return combine(std::hash<std::string>()(k.first), std::hash<int64_t>()(k.second));
+}
+
 size_t CounterDeltas::KeyHash::operator()(const ValueKey& k) const {
   std::hash<std::string> text;
   return combine(combine(text(std::get<0>(k)), text(std::get<1>(k))),
@@ -87,6 +106,7 @@ size_t CounterDeltas::KeyHash::operator()(const GramAreaKey& k) const {
 void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
                                  std::string_view stage, std::string_view province,
                                  std::string_view city, std::string_view district,
+                                 std::string_view name_pinyin, std::string_view name_initials,
                                  const std::vector<std::string>& tags,
                                  const std::vector<int64_t>& category_ids,
                                  const std::vector<std::string>& grams) {
@@ -96,6 +116,16 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
   ++values_[ValueKey{"stage", std::string(stage), owner_id}];
   ++values_[ValueKey{"number", std::string(number.substr(0, 9)), owner_id}];
   ++areas_[AreaKey{std::string(province), std::string(city), std::string(district), owner_id}];
+  // 0009: customer_pinyin_counts_insert, each prefix once (an initials prefix can only equal the
+  // pinyin prefix of the same length).
+  const std::vector<std::string_view> pinyin = leading_prefixes(name_pinyin);
+  const std::vector<std::string_view> initials = leading_prefixes(name_initials);
+  for (const std::string_view prefix : pinyin) ++pinyin_[PinyinKey{std::string(prefix), owner_id}];
+  for (size_t k = 0; k < initials.size(); ++k) {
+    if (k >= pinyin.size() || initials[k] != pinyin[k]) {
+      ++pinyin_[PinyinKey{std::string(initials[k]), owner_id}];
+    }
+  }
   // 0007: the side-row triggers of a live customer.
   for (const auto& tag : tags) ++values_[ValueKey{"tag", tag, owner_id}];
   for (const int64_t id : category_ids) ++values_[ValueKey{"category", std::to_string(id), owner_id}];
@@ -113,6 +143,7 @@ void CounterDeltas::merge(CounterDeltas&& other) {
   merge_into(values_, std::move(other.values_));
   merge_into(areas_, std::move(other.areas_));
   merge_into(gram_areas_, std::move(other.gram_areas_));
+  merge_into(pinyin_, std::move(other.pinyin_));
 }
 
 Result<void> CounterDeltas::write(storage::Connection& tx) {
@@ -154,6 +185,11 @@ Result<void> CounterDeltas::write(storage::Connection& tx) {
                            std::get<3>(key), delta));
   }
   CRM_TRY(gram_areas.flush());
+  BatchInsert pinyin(tx, "INSERT INTO customer_pinyin_counts (prefix, owner_id, live) VALUES ", 3,
+                     " ON CONFLICT (prefix, owner_id) DO UPDATE SET live = live + excluded.live",
+                     kRowsPerStatement);
+  for (const auto& [key, delta] : pinyin_) CRM_TRY(pinyin.add(key.first, key.second, delta));
+  CRM_TRY(pinyin.flush());
   *this = CounterDeltas();
   return {};
 }

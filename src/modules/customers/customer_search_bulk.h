@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bulk twins of the per-row search bookkeeping, for customers that a bulk write (the import)
 // inserts: their name grams (write_name_grams, customer_search.h) in multi-row INSERTs, and the
-// live counters of migrations 0006 / 0007 (customer_search_count.h) added up in memory and written
-// once per distinct key instead of by one trigger per inserted row.
+// live counters of migrations 0006 / 0007 / 0009 (customer_search_count.h) added up in memory and
+// written once per distinct key instead of by one trigger per inserted row.
 #pragma once
 
 #include <cstdint>
@@ -40,15 +40,17 @@ class NameGramBulkWriter {
   std::vector<std::pair<std::string, int64_t>> pending_;
 };
 
-// What the count triggers of migrations 0006 / 0007 would add for customers inserted LIVE
+// What the count triggers of migrations 0006 / 0007 / 0009 would add for customers inserted LIVE
 // (deleted_at_ms NULL) together with their tags, category memberships and name grams. Not
 // thread-safe: one per thread or chunk, combined with merge().
 class CounterDeltas {
  public:
-  // `category_ids` and `grams` distinct (as the side tables' primary keys require); `grams` =
-  // name_grams of the name.
+  // `name_pinyin` / `name_initials` as written to the row (fill_search_fields); `category_ids`
+  // and `grams` distinct (as the side tables' primary keys require); `grams` = name_grams of the
+  // name.
   void add_customer(int64_t owner_id, std::string_view number, std::string_view stage,
                     std::string_view province, std::string_view city, std::string_view district,
+                    std::string_view name_pinyin, std::string_view name_initials,
                     const std::vector<std::string>& tags, const std::vector<int64_t>& category_ids,
                     const std::vector<std::string>& grams);
   void merge(CounterDeltas&& other);
@@ -59,7 +61,9 @@ class CounterDeltas {
   using ValueKey = std::tuple<std::string, std::string, int64_t>;  // kind, value, owner
   using AreaKey = std::tuple<std::string, std::string, std::string, int64_t>;
   using GramAreaKey = std::tuple<std::string, std::string, std::string, std::string>;
+  using PinyinKey = std::pair<std::string, int64_t>;  // prefix, owner
   struct KeyHash {
+    size_t operator()(const PinyinKey& k) const;
     size_t operator()(const ValueKey& k) const;
     size_t operator()(const AreaKey& k) const;
     size_t operator()(const GramAreaKey& k) const;
@@ -70,9 +74,10 @@ class CounterDeltas {
   std::unordered_map<ValueKey, int64_t, KeyHash> values_;
   std::unordered_map<AreaKey, int64_t, KeyHash> areas_;
   std::unordered_map<GramAreaKey, int64_t, KeyHash> gram_areas_;
+  std::unordered_map<PinyinKey, int64_t, KeyHash> pinyin_;
 };
 
-// The INSERT count triggers of migrations 0006 / 0007 (on customers, customer_tags,
+// The INSERT count triggers of migrations 0006 / 0007 / 0009 (on customers, customer_tags,
 // customer_category_members, customer_name_grams), dropped inside a write transaction so that a
 // bulk insert can keep the counters with CounterDeltas instead, and recreated from their stored
 // SQL by restore() before that transaction commits. Safe with other writers: SQLite has one, and

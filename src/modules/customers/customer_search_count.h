@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Exact list totals without counting every match (issue 5, "Search and lists"; the budget is p99
 // under 10 ms over 1M customers, bench/customers_search). On SQLite the counters of migrations
-// 0006 (live customers per owner) and 0007 (live customers per tag, category, stage, name gram,
-// number day, address; per one-character gram and address) are kept by triggers inside every
+// 0006 (live customers per owner), 0007 (live customers per tag, category, stage, name gram,
+// number day, address; per one-character gram and address) and 0009 (per pinyin / initials
+// prefix of up to kPinyinCountedPrefix characters) are kept by triggers inside every
 // write transaction (the import adds up the same deltas itself: customer_search_bulk.h), so a
 // total is a few counter lookups. A search `q` is a UNION of alternatives (customer_search.h); its
 // total is the count of the largest alternative (counters or an index-only count) plus the few
 // rows of the others that the largest does not already hold.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
@@ -22,6 +24,11 @@ namespace crm::customers {
 // the recycle bin, phone / email / number / created filters, or more than one of q / tag /
 // category / stage together).
 Result<std::optional<int64_t>> counted_total(storage::Connection& db, const CustomerFilter& f);
+
+// A pinyin / initials prefix of up to this many characters has its live total per owner in
+// customer_pinyin_counts (migration 0009, whose customer_pinyin_prefix_lengths lists the same
+// lengths); a longer one is counted in the pinyin / initials indexes (it matches few customers).
+inline constexpr size_t kPinyinCountedPrefix = 6;
 
 // Whether the page of the live list `f`, whose total is `total`, should test q / tag / category on
 // each row while walking the sort index (stopping after one page) instead of reading and sorting

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "modules/customers/customers_test_fixture.h"
+#include "modules/customers/pinyin.h"
 
 namespace crm::customers {
 namespace {
@@ -192,6 +193,17 @@ TEST_P(CustomerSearchTest, PinyinPagesListEachMatchOnceInSortOrder) {
   EXPECT_EQ(listed("admin", "name", 200).front(), "Lily Chen");  // byte order
   EXPECT_EQ(listed("sales", "-created_at", 2), std::vector<std::string>{"黎明"});
   EXPECT_EQ(body(call("admin", Method::kGet, "/api/v1/customers?" + q("l")))["total"], 5);
+}
+
+// A one-letter q pages from the pinyin index alone (customer_search.cc index_page_ids): it relies
+// on every name's initials starting with the first byte of its pinyin.
+TEST(CustomerSearchPinyinTest, InitialsStartWithThePinyinsFirstByte) {
+  for (const std::string name : {"李雷", "单雷", "欧阳娜娜", "诸葛亮", "曾国藩", "Tom Lee", " 王芳",
+                                  "100%纯", "Émile 张", "ÄBC", "吕布", "欸", "张-三", "Zoë"}) {
+    const NamePinyin pinyin = name_pinyin(name);
+    ASSERT_FALSE(pinyin.full.empty()) << name;
+    EXPECT_EQ(pinyin.initials.front(), pinyin.full.front()) << name;
+  }
 }
 
 TEST_P(CustomerSearchTest, ListPageCarriesEachCustomersOwnTagsAndCategories) {

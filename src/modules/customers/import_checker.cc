@@ -147,6 +147,9 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
   std::unordered_map<std::string, int64_t> phones_seen, emails_seen;
   std::unordered_map<int64_t, int64_t> matched_seen;
   std::vector<RowOutcome> outcomes;
+  // Rows are large (fields, the matched row and its fields): growing the vector would move all
+  // of them and fault in fresh memory at every doubling (1M rows: gigabytes).
+  plan.rows.reserve(drafts.size());
   for (size_t start = 0; start < drafts.size(); start += kProgressEvery) {
     const size_t end = std::min(drafts.size(), start + static_cast<size_t>(kProgressEvery));
     outcomes.assign(end - start, RowOutcome{});

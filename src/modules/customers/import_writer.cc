@@ -2,6 +2,7 @@
 #include "modules/customers/import_writer.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_map>
 
@@ -15,6 +16,7 @@
 #include "modules/customers/customer_search.h"
 #include "modules/customers/customer_search_bulk.h"
 #include "modules/customers/import_history.h"
+#include "modules/customers/import_indexes.h"
 #include "modules/customers/import_parallel.h"
 #include "storage/storage_error.h"
 
@@ -30,6 +32,12 @@ constexpr unsigned kMaxThreads = 4;
 // transaction therefore runs with this cache (pages are allocated only as they are used) and the
 // writer's own size is set back afterwards, which frees them.
 constexpr int64_t kImportCacheKiB = 4 * 1024 * 1024;
+
+// The tables whose secondary indexes an import that at least doubles the customers rebuilds
+// (import_indexes.h): everything the creates write to.
+constexpr std::array<std::string_view, 6> kRebuiltTables = {
+    "customers",        "customer_name_grams",    "customer_tags", "customer_category_members",
+    "customer_history", "customer_consent_events"};
 
 // A new customer of the plan, sealed, numbered and with its derived search and history values.
 struct NewCustomer {
@@ -146,6 +154,25 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
       CRM_TRY_ASSIGN(triggers, SuspendedCountTriggers::suspend(tx));
     }
     const bool counted = triggers.active();
+
+    // SQLite: an import that at least doubles the customers builds their secondary indexes (and
+    // those of the side tables) again at the end instead of inserting into them row by row. Every
+    // lookup of the write (matched rows, categories, numbers) ran above; the rows below only
+    // insert (ids by their reserved numbers, the primary keys and customers.number still check).
+    // The recreated UNIQUE phone / email indexes fail the whole import when a customer created
+    // since the check took a phone or email of the file (customer.phone_taken / email_taken).
+    SuspendedIndexes indexes;
+    if (tx.dialect() == storage::Dialect::kSqlite && fresh.size() >= kIndexRebuildMinRows) {
+      CRM_TRY_ASSIGN(const auto stored, tx.query_one("SELECT COUNT(*) FROM customers"));
+      if (static_cast<int64_t>(fresh.size()) >= stored.get_int(0)) {
+        auto suspended = SuspendedIndexes::suspend(tx, kRebuiltTables);
+        if (!suspended) return std::move(suspended).error();
+        indexes = std::move(*suspended);
+      }
+    }
+    // With the grams' secondary index gone, all of them are written at the end in one sorted
+    // run (each leaf page of the primary key once); otherwise sorted per chunk.
+    const bool grams_at_end = indexes.active();
     auto prepare = [&](size_t begin) {
       const size_t end = std::min(fresh.size(), begin + kChunkRows);
       PreparedChunk prepared;
@@ -177,8 +204,8 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
           categories.clear();
           for (const auto& name : c.planned->categories) categories.push_back(category_ids.at(name));
           prepared.counts.add_customer(c.row.owner_id, c.row.number, f.stage, f.address.province,
-                                       f.address.city, f.address.district, c.planned->tags,
-                                       categories, c.grams);
+                                       f.address.city, f.address.district, c.row.name_pinyin,
+                                       c.row.name_initials, c.planned->tags, categories, c.grams);
         }
       }
       return prepared;
@@ -264,14 +291,18 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
                                consent_change.note));
         }
       }
-      CRM_TRY(grams.write_sorted());  // in key order into the primary key
+      if (!grams_at_end) CRM_TRY(grams.write_sorted());  // in key order into the primary key
       created += static_cast<int64_t>(chunk.size());
     }
+    CRM_TRY(grams.write_sorted());
     CRM_TRY(grams.flush());
     CRM_TRY(tags.flush());
     CRM_TRY(members.flush());
     CRM_TRY(history.flush());
     CRM_TRY(consents.flush());
+    if (auto rebuilt = indexes.restore(tx, kSorterThreads); !rebuilt) {
+      return map_conflict(std::move(rebuilt).error());
+    }
     if (counted) {
       CRM_TRY(counts.write(tx));
       CRM_TRY(triggers.restore(tx));

@@ -22,8 +22,10 @@ namespace crm::customers {
 // New customers are written kChunkRows at a time with multi-row INSERTs (customers, name grams,
 // tags, category members, history, consent events), their numbers reserved with one counter
 // update; sealing, pinyin, grams and history text of the next chunk are prepared on other
-// threads while the current chunk is written. Updated customers take the single-row path of
-// CustomerRepository::update (version-checked). Thread-safe (stateless apart from references).
+// threads while the current chunk is written; an import that at least doubles the customers
+// rebuilds their secondary indexes at the end instead (kIndexRebuildMinRows). Updated customers
+// take the single-row path of CustomerRepository::update (version-checked). Thread-safe
+// (stateless apart from references).
 class ImportWriter {
  public:
   ImportWriter(storage::Database& db, const Clock& clock, audit::AuditService& audit,
@@ -40,6 +42,15 @@ class ImportWriter {
   // Rows per multi-row INSERT: customers have 30 columns, the other tables 2 to 8.
   static constexpr size_t kCustomerRowsPerStatement = 200;
   static constexpr size_t kRowsPerStatement = 500;
+  // SQLite: an import of at least this many new customers, and at least as many as the table
+  // holds, drops the secondary indexes of the tables it writes and builds them again before the
+  // commit (import_indexes.h). Below it the import is short anyway, and a schema change makes
+  // every connection prepare its statements again.
+  static constexpr size_t kIndexRebuildMinRows = 1000;
+  // Helper threads of SQLite's sorter while it builds them (PRAGMA threads): the prepare threads
+  // are done by then, so the second core is free (0 / 1 / 2 cost the same CPU within the noise
+  // of the shared machine, docs/performance.md).
+  static constexpr int kSorterThreads = 1;
 
  private:
   storage::Database& db_;

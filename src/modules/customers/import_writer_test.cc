@@ -10,6 +10,7 @@
 #include "modules/customers/customer_search.h"
 #include "modules/customers/customers_test_fixture.h"
 #include "modules/customers/import_checker.h"
+#include "modules/customers/import_indexes.h"
 #include "modules/customers/import_writer.h"
 #include "storage/worker.h"
 
@@ -106,6 +107,12 @@ class ImportWriterTest : public CustomersFixture {
         << step;
   }
 
+  // SQLite: every table, index and trigger with its SQL (not the root pages a rebuild moves).
+  std::vector<std::string> schema() {
+    return strings("SELECT type || '|' || name || '|' || tbl_name || '|' || coalesce(sql, '') "
+                   "FROM sqlite_master ORDER BY type, name");
+  }
+
   std::unique_ptr<storage::Worker> worker_;
   Caller caller_;
 };
@@ -200,7 +207,12 @@ TEST_P(ImportWriterTest, RowCountsThatDoNotFillBatchesWriteEveryRowToItsCustomer
 }
 
 TEST_P(ImportWriterTest, AFailureInTheLastBatchLeavesNothing) {
+  // SQLite: more than kIndexRebuildMinRows into an almost empty table, so the indexes are rebuilt
+  // and the recreated UNIQUE phone index is what fails.
   const int n = static_cast<int>(2 * ImportWriter::kChunkRows + 123);
+  static_assert(2 * ImportWriter::kChunkRows + 123 >= ImportWriter::kIndexRebuildMinRows);
+  const bool sqlite = database_.db().dialect() == storage::Dialect::kSqlite;
+  const std::vector<std::string> schema_before = sqlite ? schema() : std::vector<std::string>{};
   const int64_t id = start(numbered_csv(n, "13912345678"));
   ASSERT_TRUE(database_.db().transaction([&](storage::Connection& tx) {
     return TransferRepository().mark_import_running(tx, id, clock_.now_ms());
@@ -234,6 +246,10 @@ TEST_P(ImportWriterTest, AFailureInTheLastBatchLeavesNothing) {
   ASSERT_TRUE(still);
   EXPECT_EQ(still->status, "running");
   counters_match_recount("after the rollback");  // the suspended triggers came back with it
+  if (sqlite) {
+    EXPECT_EQ(schema(), schema_before);  // every dropped index came back with the rollback
+    EXPECT_EQ(strings("PRAGMA integrity_check"), std::vector<std::string>{"ok"});
+  }
 }
 
 TEST_P(ImportWriterTest, CountersAfterAnImportEqualARecountAndTheTriggersAreBack) {
@@ -297,6 +313,58 @@ TEST_P(ImportWriterTest, CountersAfterAnImportEqualARecountAndTheTriggersAreBack
                 .status(),
             Status::kNoContent);
   counters_match_recount("after later writes");
+}
+
+TEST_P(ImportWriterTest, RebuiltIndexesAreTheSameAndReadersKeepTheirsMeanwhile) {
+  if (database_.db().dialect() != storage::Dialect::kSqlite) GTEST_SKIP() << "SQLite only";
+  create("admin", {{"name", "先来"}, {"phone", "13700000001"}, {"email", "a@example.com"}});
+  // A reader prepares its statements on the schema before the import.
+  ASSERT_EQ(body(call("admin", Method::kGet, "/api/v1/customers?phone=13700000001"))["total"], 1);
+  const std::vector<std::string> before = schema();
+  const int64_t indexes = count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql "
+                                "IS NOT NULL AND tbl_name = 'customers'");
+  ASSERT_GT(indexes, 10);
+
+  // While a write transaction holds them dropped, other connections keep their snapshot's
+  // schema and find rows by the index; a rollback brings them back.
+  const std::array<std::string_view, 2> tables = {"customers", "customer_tags"};
+  auto rolled_back = database_.db().transaction([&](storage::Connection& tx) -> Result<void> {
+    auto suspended = SuspendedIndexes::suspend(tx, tables);
+    if (!suspended) return std::move(suspended).error();
+    EXPECT_GE(suspended->size(), static_cast<size_t>(indexes + 1));
+    auto left = tx.query_one("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS "
+                             "NOT NULL AND tbl_name IN ('customers', 'customer_tags')");
+    EXPECT_TRUE(left && left->get_int(0) == 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                    "AND tbl_name = 'customers'"),
+              indexes);
+    EXPECT_EQ(body(call("admin", Method::kGet, "/api/v1/customers?phone=13700000001"))["total"],
+              1);
+    return conflict("test.rollback", "roll back");
+  });
+  ASSERT_FALSE(rolled_back);
+  EXPECT_EQ(schema(), before);
+
+  // An import of more rows than the table holds rebuilds them: the same schema, consistent
+  // indexes, and readers prepared on the old schema find old and new rows.
+  const int n = static_cast<int>(ImportWriter::kIndexRebuildMinRows + 7);
+  const ImportRecord done = run(start(numbered_csv(n)));
+  ASSERT_EQ(done.status, "succeeded") << done.errors.dump() << done.failure;
+  EXPECT_EQ(done.created, n);
+  EXPECT_EQ(schema(), before);
+  EXPECT_EQ(strings("PRAGMA integrity_check"), std::vector<std::string>{"ok"});
+  EXPECT_EQ(body(call("admin", Method::kGet, "/api/v1/customers?phone=13700000001"))["total"], 1);
+  EXPECT_EQ(body(call("admin", Method::kGet,
+                      fmt::format("/api/v1/customers?phone=138{:08d}", n - 1)))["total"],
+            1);
+  EXPECT_EQ(body(call("admin", Method::kGet, "/api/v1/customers?tag=t5"))["total"], 1);
+  counters_match_recount("after the rebuild");
+
+  // The recreated UNIQUE indexes still guard normal writes.
+  EXPECT_EQ(call("admin", Method::kPost, "/api/v1/customers",
+                 {{"name", "重复"}, {"phone", "13800000003"}})
+                .status(),
+            Status::kConflict);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ImportWriterTest, testing::Values("sqlite", "postgres"));

@@ -1,0 +1,4 @@
+-- Nothing on PostgreSQL: the pinyin / initials prefix counters of
+-- 0009_customer_pinyin_prefix_counts.sql are kept by SQLite triggers only, like the other counters
+-- of 0006 / 0007 (a hot counter row per write would pile up row versions inside a big import), so
+-- PostgreSQL keeps counting these totals (customer_search_count.h).
