@@ -6,9 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "core/log.h"
 #include "core/text.h"
-#include "modules/customers/customer_events.h"
 #include "modules/customers/customer_json.h"
 #include "modules/customers/import_fields.h"
 #include "modules/customers/tabular/table.h"
@@ -250,20 +248,6 @@ Result<void> ImportService::run(const storage::Job& job) {
       });
     } else {
       outcome = writer_.write(caller, record, plan);
-      if (outcome && (record.created > 0 || record.updated > 0)) {
-        // One event for the whole job (readers reload customers rather than apply rows). The
-        // rows are committed: a failure here must not fail the import, only be logged.
-        auto published = db_.transaction([&](storage::Connection& tx) {
-          return publish_customer_event(tx, clock_, kCustomersImported,
-                                        {{"import_id", record.id},
-                                         {"created", record.created},
-                                         {"updated", record.updated}});
-        });
-        if (!published) {
-          log::error("customers.import_event_failed",
-                     {{"import_id", record.id}, {"code", published.error().code}});
-        }
-      }
     }
   }
   if (outcome) return {};

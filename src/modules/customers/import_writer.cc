@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "modules/customers/batch_insert.h"
 #include "modules/customers/consent_events.h"
+#include "modules/customers/customer_events.h"
 #include "modules/customers/customer_json.h"
 #include "modules/customers/customer_search.h"
 #include "modules/customers/customer_search_bulk.h"
@@ -315,6 +316,14 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
     entry.changes = {{"filename", record.filename}, {"created", created}, {"updated", updated},
                      {"match_by", record.match_by}};
     CRM_TRY(audit_.record(tx, entry));
+    if (created > 0 || updated > 0) {
+      // One event for the whole job, with the rows (readers reload customers rather than apply
+      // rows), so no reader misses an import that committed.
+      CRM_TRY(publish_customer_event(tx, clock_, kCustomersImported,
+                                     {{"import_id", record.id},
+                                      {"created", created},
+                                      {"updated", updated}}));
+    }
     record.status = "succeeded";
     record.created = created;
     record.updated = updated;

@@ -180,6 +180,10 @@ TEST_P(ImportWriterTest, RowCountsThatDoNotFillBatchesWriteEveryRowToItsCustomer
   EXPECT_EQ(count("SELECT COUNT(*) FROM customers"), n);
   EXPECT_EQ(count("SELECT COUNT(DISTINCT number) FROM customers"), n);
   EXPECT_EQ(count("SELECT last_value FROM customer_number_counters"), n);
+  // One event for the job, committed with its rows.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox_events WHERE type = 'customers.imported' AND "
+                  "payload LIKE '%\"created\":" + std::to_string(n) + "%'"),
+            1);
   // Every dependent row belongs to the customer of its own file row.
   EXPECT_EQ(count("SELECT COUNT(*) FROM customers c JOIN customer_history h ON h.customer_id = "
                   "c.id WHERE h.action = 'imported' AND h.changes LIKE '%\"' || c.name || '\"%'"),
@@ -242,6 +246,7 @@ TEST_P(ImportWriterTest, AFailureInTheLastBatchLeavesNothing) {
             static_cast<int64_t>(name_grams("抢先").size()));
   EXPECT_EQ(count("SELECT last_value FROM customer_number_counters"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'customer.imported'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM outbox_events WHERE type = 'customers.imported'"), 0);
   auto still = module_->imports().get(caller_, id);
   ASSERT_TRUE(still);
   EXPECT_EQ(still->status, "running");
