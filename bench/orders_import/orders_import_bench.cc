@@ -7,10 +7,13 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -114,6 +117,7 @@ void usage(FILE* out, const char* argv0) {
 }
 
 int run(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // lines reach a log file as they are printed
   std::string url;
   int64_t order_count = 1'000'000;
   for (int i = 1; i < argc; ++i) {
@@ -208,7 +212,30 @@ int run(int argc, char** argv) {
     if (!claimed || claimed->empty()) return 1;
     start = std::chrono::steady_clock::now();
     cpu_before = cpu_seconds();
-    if (auto ran = imports.run(claimed->front()); !ran) {
+    // Long runs print the job's live progress (phase, rows done) every 60 s.
+    std::mutex progress_mutex;
+    std::condition_variable progress_cv;
+    bool job_done = false;
+    std::thread reporter([&] {
+      std::unique_lock lock(progress_mutex);
+      while (!progress_cv.wait_for(lock, std::chrono::seconds(60), [&] { return job_done; })) {
+        auto now = imports.get(caller, uploaded->id);
+        if (!now) continue;
+        std::printf("%s: progress %s %lld of %lld rows, %.0f s wall, %.0f s CPU\n", round,
+                    now->phase.c_str(), static_cast<long long>(now->processed),
+                    static_cast<long long>(rows), seconds_since(start),
+                    cpu_seconds() - cpu_before);
+        std::fflush(stdout);
+      }
+    });
+    auto ran = imports.run(claimed->front());
+    {
+      std::lock_guard lock(progress_mutex);
+      job_done = true;
+    }
+    progress_cv.notify_one();
+    reporter.join();
+    if (!ran) {
       std::fprintf(stderr, "run: %s %s\n", ran.error().message.c_str(), ran.error().detail.c_str());
       return 1;
     }

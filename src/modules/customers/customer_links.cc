@@ -4,6 +4,7 @@
 #include "modules/customers/customer_service.h"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -46,38 +47,165 @@ Result<std::vector<int64_t>> CustomerService::visible_ids_by_name_prefix(
   });
 }
 
+namespace {
+
+// A stored customer holding a blind index: its ref, and whether it is in the recycle bin.
+struct IndexHolder {
+  CustomerRef ref;
+  bool deleted = false;
+};
+
+// The customers holding any of `indexes` in `column` ("phone_index" / "email_index"), 500 per
+// query (always 500 placeholders, the last index repeated, so the statement is prepared once).
+Result<std::map<std::string, IndexHolder, std::less<>>> holders_of(
+    storage::Connection& tx, std::string_view column, const std::vector<std::string>& indexes) {
+  constexpr size_t kPerQuery = 500;
+  std::map<std::string, IndexHolder, std::less<>> out;
+  if (indexes.empty()) return out;
+  std::string sql = fmt::format(
+      "SELECT {0}, id, number, name, owner_id, deleted_at_ms FROM customers WHERE {0} IN (?",
+      column);
+  for (size_t i = 1; i < kPerQuery; ++i) sql += ", ?";
+  sql += ")";
+  std::vector<storage::Value> params;
+  for (size_t from = 0; from < indexes.size(); from += kPerQuery) {
+    params.clear();
+    for (size_t i = 0; i < kPerQuery; ++i) {
+      params.emplace_back(indexes[std::min(from + i, indexes.size() - 1)]);
+    }
+    CRM_TRY_ASSIGN(auto rows, tx.query_values(sql, params));
+    for (const auto& row : rows) {
+      out[row.get_string(0)] = IndexHolder{
+          CustomerRef{row.get_int(1), row.get_string(2), row.get_string(3), row.get_int(4)},
+          row.get_optional_int(5).has_value()};
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Result<CustomerRef>>> CustomerService::find_or_create_for_orders(
+    storage::Connection& tx, const Caller& caller, const std::vector<OrderPerson>& persons) {
+  const int64_t now = clock_.now_ms();
+  const std::string today = merchant_date(now);
+  // Every person validated and blind-indexed first, then one lookup per 500 indexes.
+  struct Wanted {
+    std::optional<CustomerFields> fields;  // nullopt: `error` set
+    std::optional<std::string> phone_index, email_index;
+    std::optional<Error> error;
+    size_t created = 0;  // index into `fresh` + 1 when this person creates a customer
+    std::optional<CustomerRef> found;
+  };
+  std::vector<Wanted> wanted(persons.size());
+  std::vector<std::string> phones, emails;
+  for (size_t i = 0; i < persons.size(); ++i) {
+    auto fields = parse_fields(*persons[i].person, CustomerFields{}, true, today);
+    if (!fields) {
+      wanted[i].error = std::move(fields).error();
+      continue;
+    }
+    if (fields->phone) {
+      wanted[i].phone_index = keyring_.blind_index("phone", *fields->phone);
+      phones.push_back(*wanted[i].phone_index);
+    }
+    if (fields->email) {
+      wanted[i].email_index = keyring_.blind_index("email", *fields->email);
+      emails.push_back(*wanted[i].email_index);
+    }
+    wanted[i].fields = std::move(fields).value();
+  }
+  CRM_TRY_ASSIGN(auto phone_holders, holders_of(tx, "phone_index", phones));
+  CRM_TRY_ASSIGN(auto email_holders, holders_of(tx, "email_index", emails));
+
+  // In turn, as find_or_create_for_order: a live holder of the phone, else of the email; a
+  // deleted holder is phone_taken / email_taken; otherwise a new customer, which later persons
+  // with its phone or email then match.
+  std::vector<size_t> fresh;  // persons creating a customer, in order
+  std::map<std::string, size_t, std::less<>> created_phones, created_emails;  // -> fresh index
+  for (size_t i = 0; i < persons.size(); ++i) {
+    Wanted& w = wanted[i];
+    if (w.error) continue;
+    auto live = [&](const std::optional<std::string>& index, const auto& holders,
+                    const auto& created) -> bool {
+      if (!index) return false;
+      if (auto made = created.find(*index); made != created.end()) {
+        w.created = made->second + 1;
+        return true;
+      }
+      auto held = holders.find(*index);
+      if (held == holders.end() || held->second.deleted) return false;
+      w.found = held->second.ref;
+      return true;
+    };
+    if (live(w.phone_index, phone_holders, created_phones) ||
+        live(w.email_index, email_holders, created_emails)) {
+      continue;
+    }
+    if (w.phone_index && phone_holders.contains(*w.phone_index)) {
+      w.error = conflict("customer.phone_taken",
+                         fmt::format("Customer {} already has this phone number.",
+                                     phone_holders.find(*w.phone_index)->second.ref.number),
+                         "phone");
+      continue;
+    }
+    if (w.email_index && email_holders.contains(*w.email_index)) {
+      w.error = conflict("customer.email_taken",
+                         fmt::format("Customer {} already has this email address.",
+                                     email_holders.find(*w.email_index)->second.ref.number),
+                         "email");
+      continue;
+    }
+    fresh.push_back(i);
+    w.created = fresh.size();
+    if (w.phone_index) created_phones.emplace(*w.phone_index, fresh.size() - 1);
+    if (w.email_index) created_emails.emplace(*w.email_index, fresh.size() - 1);
+  }
+
+  std::vector<CustomerRef> made;
+  made.reserve(fresh.size());
+  if (!fresh.empty()) {
+    std::string day = today;
+    day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+    CRM_TRY_ASSIGN(int64_t sequence,
+                   repository_.reserve_numbers(tx, day, static_cast<int64_t>(fresh.size())));
+    for (const size_t i : fresh) {
+      CustomerFields& fields = *wanted[i].fields;
+      fields.source_channel = std::string(persons[i].source_channel);
+      fields.stage = "potential";
+      StoredCustomer row;
+      row.number = CustomerRepository::number_of(day, sequence++);
+      seal_into(row, CustomerFields{}, fields);
+      fill_search_fields(row);
+      row.owner_id = caller.actor.user_id;
+      row.created_at_ms = row.updated_at_ms = now;
+      row.created_by = row.updated_by = caller.actor.user_id;
+      row.version = 1;
+      CRM_TRY_ASSIGN(row.id, repository_.insert(tx, row));
+      CRM_TRY(record(tx, caller, row.id, "created", diff_fields(CustomerFields{}, fields)));
+      made.push_back(CustomerRef{row.id, row.number, fields.name, row.owner_id});
+    }
+  }
+  std::vector<Result<CustomerRef>> out;
+  out.reserve(persons.size());
+  for (Wanted& w : wanted) {
+    if (w.error) {
+      out.emplace_back(std::move(*w.error));
+    } else if (w.found) {
+      out.emplace_back(std::move(*w.found));
+    } else {
+      out.emplace_back(made[w.created - 1]);
+    }
+  }
+  return out;
+}
+
 Result<CustomerRef> CustomerService::find_or_create_for_order(storage::Connection& tx,
                                                               const Caller& caller,
                                                               const Json& person,
                                                               std::string_view source_channel) {
-  const int64_t now = clock_.now_ms();
-  CRM_TRY_ASSIGN(CustomerFields fields,
-                 parse_fields(person, CustomerFields{}, true, merchant_date(now)));
-  for (const auto& [column, value] : {std::pair{"phone", fields.phone}, {"email", fields.email}}) {
-    if (!value) continue;
-    const std::string sql = fmt::format(
-        "SELECT id FROM customers WHERE {}_index = ? AND deleted_at_ms IS NULL", column);
-    CRM_TRY_ASSIGN(auto row, tx.query_optional(sql, keyring_.blind_index(column, *value)));
-    if (!row) continue;
-    CRM_TRY_ASSIGN(auto found, repository_.find(tx, row->get_int(0)));
-    if (found) return CustomerRef{found->id, found->number, found->fields.name, found->owner_id};
-  }
-  fields.source_channel = std::string(source_channel);
-  fields.stage = "potential";
-  CRM_TRY(check_duplicates(tx, fields, 0));
-  StoredCustomer row;
-  std::string day = merchant_date(now);
-  day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
-  CRM_TRY_ASSIGN(row.number, repository_.next_number(tx, day));
-  seal_into(row, CustomerFields{}, fields);
-  fill_search_fields(row);
-  row.owner_id = caller.actor.user_id;
-  row.created_at_ms = row.updated_at_ms = now;
-  row.created_by = row.updated_by = caller.actor.user_id;
-  row.version = 1;
-  CRM_TRY_ASSIGN(row.id, repository_.insert(tx, row));
-  CRM_TRY(record(tx, caller, row.id, "created", diff_fields(CustomerFields{}, fields)));
-  return CustomerRef{row.id, row.number, fields.name, row.owner_id};
+  CRM_TRY_ASSIGN(auto results, find_or_create_for_orders(tx, caller, {{&person, source_channel}}));
+  return std::move(results.front());
 }
 
 Result<CustomerRef> CustomerService::get_visible_in(storage::Connection& db,
@@ -95,13 +223,39 @@ Result<CustomerFields> CustomerService::contact_fields(storage::Connection& db, 
 
 Result<void> CustomerService::mark_transacted(storage::Connection& tx, const Caller& caller,
                                               int64_t id) const {
-  CRM_TRY_ASSIGN(auto row, repository_.find(tx, id));
-  if (!row || row->fields.stage != "potential") return {};
-  CRM_TRY(tx.execute("UPDATE customers SET stage = 'transacted', version = version + 1, "
-                     "updated_at_ms = ? WHERE id = ? AND stage = 'potential'",
-                     clock_.now_ms(), id));
-  return record(tx, caller, id, "stage_changed",
-                Json{{"stage", {{"from", "potential"}, {"to", "transacted"}}}});
+  return mark_transacted_many(tx, caller, {id});
+}
+
+Result<void> CustomerService::mark_transacted_many(storage::Connection& tx, const Caller& caller,
+                                                   const std::vector<int64_t>& ids) const {
+  constexpr size_t kPerQuery = 500;
+  // Always kPerQuery placeholders (the last id repeated), so each statement is prepared once.
+  static const std::string in_list = [] {
+    std::string text = "(?";
+    for (size_t i = 1; i < kPerQuery; ++i) text += ", ?";
+    return text + ")";
+  }();
+  static const std::string select_sql =
+      "SELECT id FROM customers WHERE stage = 'potential' AND id IN " + in_list + " ORDER BY id";
+  static const std::string update_sql =
+      "UPDATE customers SET stage = 'transacted', version = version + 1, updated_at_ms = ? "
+      "WHERE stage = 'potential' AND id IN " + in_list;
+  const Json changes{{"stage", {{"from", "potential"}, {"to", "transacted"}}}};
+  std::vector<storage::Value> params;
+  for (size_t from = 0; from < ids.size(); from += kPerQuery) {
+    params.clear();
+    for (size_t i = 0; i < kPerQuery; ++i) {
+      params.emplace_back(ids[std::min(from + i, ids.size() - 1)]);
+    }
+    CRM_TRY_ASSIGN(auto rows, tx.query_values(select_sql, params));
+    if (rows.empty()) continue;
+    params.insert(params.begin(), storage::Value(clock_.now_ms()));
+    CRM_TRY(tx.execute_values(update_sql, params));
+    for (const auto& row : rows) {
+      CRM_TRY(record(tx, caller, row.get_int(0), "stage_changed", changes));
+    }
+  }
+  return {};
 }
 
 }  // namespace crm::customers

@@ -95,6 +95,18 @@ class CustomerService {
   Result<CustomerRef> find_or_create_for_order(storage::Connection& tx, const Caller& caller,
                                                const Json& person,
                                                std::string_view source_channel);
+  // find_or_create_for_order for many orders at once (the order import), with the same result
+  // as calling it for each in turn: a person whose phone or email matches a customer created
+  // earlier in the call gets that customer. The phones' and emails' blind indexes are looked up
+  // 500 per query and the new customers' numbers reserved as one block. One result per person:
+  // the customer or that person's error (as find_or_create_for_order's); the outer error is
+  // storage's.
+  struct OrderPerson {
+    const Json* person = nullptr;
+    std::string_view source_channel;
+  };
+  Result<std::vector<Result<CustomerRef>>> find_or_create_for_orders(
+      storage::Connection& tx, const Caller& caller, const std::vector<OrderPerson>& persons);
   // For other modules, in the caller's transaction: get_visible on `db`.
   Result<CustomerRef> get_visible_in(storage::Connection& db, const http::Actor& actor,
                                      int64_t id) const;
@@ -103,6 +115,10 @@ class CustomerService {
   // A `potential` customer becomes `transacted` (history "stage_changed" and audit rows in
   // `tx`); other stages and unknown ids are left as they are.
   Result<void> mark_transacted(storage::Connection& tx, const Caller& caller, int64_t id) const;
+  // mark_transacted for many customers (the order import): two statements per 500 ids, then
+  // the history and audit rows of each one that changed.
+  Result<void> mark_transacted_many(storage::Connection& tx, const Caller& caller,
+                                    const std::vector<int64_t>& ids) const;
 
   // For the duplicate list (duplicate_service.h): a stored row, in any state, with its personal
   // fields opened, tags and categories; the caller checks scope and masks.

@@ -267,6 +267,7 @@ Result<void> OrderImport::execute(int64_t id, const customers::Caller& caller, i
         index, now);
     auto written = env_.db.transaction([&](storage::Connection& tx) -> Result<void> {
       again = OrderStream([&](int64_t seq) { return imports_.part(tx, id, seq); }, index, now);
+      again.trust_checked();  // the same parts passed the check without a row error
       OrderImportWriter writer(tx, env_, caller, now);
       while (true) {
         CRM_TRY_ASSIGN(auto batch, again.next(kBatchOrders));
@@ -305,7 +306,10 @@ Result<void> OrderImport::execute(int64_t id, const customers::Caller& caller, i
     record.status = "failed";
     record.created = record.skipped = 0;
     record.error_count = again.error_count();
-    return finish(record, &again.errors());
+    std::vector<ImportError> refused = again.errors();  // a batch's price, then customer errors
+    std::stable_sort(refused.begin(), refused.end(),
+                     [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
+    return finish(record, &refused);
   }();
   if (outcome) return {};
   // Bad input never gets better: fail now. Anything else (storage down) is retried until the

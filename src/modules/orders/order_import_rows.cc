@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "core/time_text.h"
+#include "modules/customers/customer_json.h"
 #include "modules/customers/tabular/table.h"
 
 namespace crm::orders {
@@ -173,10 +175,14 @@ Result<std::vector<ParsedOrder>> OrderStream::next(size_t n) {
   std::vector<ParsedOrder> out;
   int64_t number = 0;
   std::vector<std::string> cells;
-  auto cell = [&](ImportField field) -> std::string {
-    const auto at = index_[static_cast<size_t>(field)];
+  // A column maps to one field at most, so its cell can be moved out (trimmed).
+  auto take = [&](size_t field) -> std::string {
+    const auto at = index_[field];
     if (!at || *at >= cells.size()) return "";
-    return std::string(trim(cells[*at]));
+    std::string& text = cells[*at];
+    const std::string_view trimmed = trim(text);
+    if (trimmed.size() == text.size()) return std::move(text);
+    return std::string(trimmed);
   };
   auto emit = [&] {
     ++orders_;
@@ -193,19 +199,20 @@ Result<std::vector<ParsedOrder>> OrderStream::next(size_t n) {
       return out;
     }
     ++rows_;
-    const std::string external_id = cell(ImportField::kExternalId);
+    std::vector<std::string> kept(kImportFieldCount);
+    for (size_t f = 0; f < kImportFieldCount; ++f) kept[f] = take(f);
+    const std::string& external_id = kept[static_cast<size_t>(ImportField::kExternalId)];
     if (external_id.empty()) {
       add_error(number, "external_id", "validation.required", "external_id is required.");
       continue;
     }
-    std::string platform = cell(ImportField::kPlatform);
-    if (platform.empty()) platform = "manual";
+    const std::string& platform_cell = kept[static_cast<size_t>(ImportField::kPlatform)];
+    const std::string_view platform =
+        platform_cell.empty() ? std::string_view("manual") : std::string_view(platform_cell);
     if (pending_ && (pending_->platform != platform || pending_->external_id != external_id)) {
       emit();
     }
-    if (!pending_) pending_ = Pending{platform, external_id, {}, {}};
-    std::vector<std::string> kept(kImportFieldCount);
-    for (size_t f = 0; f < kImportFieldCount; ++f) kept[f] = cell(static_cast<ImportField>(f));
+    if (!pending_) pending_ = Pending{std::string(platform), external_id, {}, {}};
     pending_->rows.push_back(number);
     pending_->cells.push_back(std::move(kept));
   }
@@ -230,6 +237,58 @@ void OrderStream::finish() {
   seen_keys_.shrink_to_fit();
 }
 
+OrderDraft OrderStream::checked_draft(const Pending& p) const {
+  // The values parse_order_draft takes from the body parse() builds (cells are trimmed).
+  auto at = [&](size_t line, ImportField field) -> const std::string& {
+    return p.cells[line][static_cast<size_t>(field)];
+  };
+  auto number = [&](size_t line, ImportField field) -> std::optional<int64_t> {
+    const std::string& text = at(line, field);
+    return text.empty() ? std::nullopt : parse_int64(text);
+  };
+  OrderDraft d;
+  d.platform = p.platform;
+  d.external_id = p.external_id;
+  d.person = Json{{"name", at(0, ImportField::kCustomerName)}};
+  if (const std::string& phone = at(0, ImportField::kCustomerPhone); !phone.empty()) {
+    d.person["phone"] = customers::normalize_phone(phone).value_or(phone);
+  }
+  if (const std::string& email = at(0, ImportField::kCustomerEmail); !email.empty()) {
+    d.person["email"] = customers::normalize_email(email).value_or(email);
+  }
+  d.items.reserve(p.cells.size());
+  for (size_t line = 0; line < p.cells.size(); ++line) {
+    LineDraft& item = d.items.emplace_back();
+    item.sku = at(line, ImportField::kSku);
+    item.quantity = number(line, ImportField::kQuantity).value_or(0);
+    item.unit_price_fen = number(line, ImportField::kUnitPriceFen);
+    item.discount_fen = number(line, ImportField::kLineDiscountFen).value_or(0);
+  }
+  d.discount_fen = number(0, ImportField::kDiscountFen).value_or(0);
+  d.shipping_fee_fen = number(0, ImportField::kShippingFeeFen).value_or(0);
+  d.channel = at(0, ImportField::kChannel);
+  d.store = at(0, ImportField::kStore);
+  d.buyer_remarks = at(0, ImportField::kBuyerRemarks);
+  if (!at(0, ImportField::kPaymentMethod).empty()) {
+    d.payment_method = at(0, ImportField::kPaymentMethod);
+  }
+  ReceiverDraft& r = d.receiver;
+  r.name = at(0, ImportField::kReceiverName);
+  if (const std::string& phone = at(0, ImportField::kReceiverPhone); !phone.empty()) {
+    r.phone = customers::normalize_phone(phone).value_or(phone);
+  }
+  r.province = at(0, ImportField::kReceiverProvince);
+  r.city = at(0, ImportField::kReceiverCity);
+  r.district = at(0, ImportField::kReceiverDistrict);
+  if (const std::string& address = at(0, ImportField::kReceiverAddress); !address.empty()) {
+    r.address = address;
+  }
+  const std::string& placed = at(0, ImportField::kPlacedAt);
+  d.placed_at_ms = placed.empty() ? now_ms_
+                                  : parse_int64(placed).value_or(parse_time(placed).value_or(0));
+  return d;
+}
+
 std::optional<ParsedOrder> OrderStream::parse(const Pending& p) {
   // Cells of a kept row are indexed by ImportField.
   auto at = [&](size_t line, ImportField field) -> const std::string& {
@@ -244,6 +303,20 @@ std::optional<ParsedOrder> OrderStream::parse(const Pending& p) {
     }
   };
   const int64_t first = p.rows.front();
+  ParsedOrder order;
+  order.status = to_lower_ascii(at(0, ImportField::kStatus));
+  if (order.status.empty() || order.status == "已完成") order.status = "completed";
+  if (order.status == "已取消") order.status = "cancelled";
+  if (order.status != "completed" && order.status != "cancelled") {
+    add_error(first, "status", "order_import.invalid_status",
+              "status must be completed or cancelled for historical orders.");
+    return std::nullopt;
+  }
+  order.rows = p.rows;
+  if (checked_) {
+    order.draft = checked_draft(p);
+    return order;
+  }
   Json body = Json::object();
   body["platform"] = p.platform;
   body["external_id"] = p.external_id;
@@ -287,16 +360,6 @@ std::optional<ParsedOrder> OrderStream::parse(const Pending& p) {
   }
   body["items"] = std::move(items);
 
-  ParsedOrder order;
-  order.rows = p.rows;
-  order.status = to_lower_ascii(at(0, ImportField::kStatus));
-  if (order.status.empty() || order.status == "已完成") order.status = "completed";
-  if (order.status == "已取消") order.status = "cancelled";
-  if (order.status != "completed" && order.status != "cancelled") {
-    add_error(first, "status", "order_import.invalid_status",
-              "status must be completed or cancelled for historical orders.");
-    return std::nullopt;
-  }
   auto draft = parse_order_draft(body, now_ms_);
   if (!draft) {
     const Error& e = draft.error();

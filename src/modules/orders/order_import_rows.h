@@ -59,6 +59,11 @@ class OrderStream {
   OrderStream(PartFetcher fetch, ColumnIndex index, int64_t now_ms)
       : fetch_(std::move(fetch)), index_(index), now_ms_(now_ms) {}
 
+  // For the write pass over parts a stream already checked without errors: drafts are built
+  // straight from the cells, as parse_order_draft builds them from the same values, without the
+  // JSON body and its validation (order_import_rows_test.cc compares both).
+  void trust_checked() { checked_ = true; }
+
   // Up to `n` checked orders; empty at the end of the file (then the split-order errors have been
   // added). Orders with row errors are not returned. Errors: the file's parts unreadable.
   Result<std::vector<ParsedOrder>> next(size_t n);
@@ -78,6 +83,7 @@ class OrderStream {
   // The next non-blank row; false at the end.
   Result<bool> next_row(int64_t& number, std::vector<std::string>& cells);
   std::optional<ParsedOrder> parse(const Pending& pending);
+  OrderDraft checked_draft(const Pending& pending) const;
   void finish();
 
   PartFetcher fetch_;
@@ -86,7 +92,7 @@ class OrderStream {
   int64_t seq_ = 0, first_row_ = 2;
   size_t next_in_part_ = 0;
   std::vector<std::vector<std::string>> part_rows_;
-  bool parts_done_ = false, finished_ = false;
+  bool parts_done_ = false, finished_ = false, checked_ = false;
   std::optional<Pending> pending_;
   std::vector<std::pair<uint64_t, int64_t>> seen_keys_;  // (hash of key, first row)
   std::vector<ImportError> errors_;

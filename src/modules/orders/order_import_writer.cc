@@ -101,53 +101,92 @@ OrderImportWriter::OrderImportWriter(storage::Connection& tx, OrderEnv& env,
   day_.erase(std::remove(day_.begin(), day_.end(), '-'), day_.end());
 }
 
-Result<std::optional<customers::CustomerRef>> OrderImportWriter::customer_for(
-    const ParsedOrder& parsed, OrderStream& stream) {
-  const Json& person = parsed.draft.person;
-  std::string key;
-  if (person.contains("phone")) {
-    key = "p:" + person["phone"].get<std::string>();
-  } else if (person.contains("email")) {
-    key = "e:" + person["email"].get<std::string>();
+namespace {
+
+// The cache key of an order's person: "p:phone", else "e:email", else "" (never matched).
+std::string person_key(const Json& person) {
+  if (auto phone = person.find("phone"); phone != person.end()) {
+    return "p:" + phone->get<std::string>();
   }
-  if (!key.empty()) {
-    if (auto found = customers_.find(key); found != customers_.end()) {
-      return std::optional<customers::CustomerRef>(found->second);
-    }
+  if (auto email = person.find("email"); email != person.end()) {
+    return "e:" + email->get<std::string>();
   }
-  auto matched =
-      env_.customers.find_or_create_for_order(tx_, caller_, person, parsed.draft.platform);
-  if (!matched) {
-    const Error& e = matched.error();
-    if (e.kind != ErrorKind::kInvalidInput && e.kind != ErrorKind::kConflict) {
-      return std::move(matched).error();
+  return {};
+}
+
+}  // namespace
+
+Result<void> OrderImportWriter::match_customers(
+    const std::vector<ParsedOrder>& batch, const std::vector<size_t>& wanted,
+    std::vector<std::optional<customers::CustomerRef>>& out, OrderStream& stream) {
+  // Persons not in the cache go to the customers module in one call; the same person twice in
+  // the batch is asked once (it would match the customer its first order created).
+  std::vector<customers::CustomerService::OrderPerson> persons;
+  std::map<std::string, size_t, std::less<>> asked;  // key -> persons index
+  std::vector<std::optional<size_t>> answer(batch.size());
+  for (const size_t i : wanted) {
+    const ParsedOrder& parsed = batch[i];
+    std::string key = person_key(parsed.draft.person);
+    if (!key.empty()) {
+      if (auto found = customers_.find(key); found != customers_.end()) {
+        out[i] = found->second;
+        continue;
+      }
+      if (auto earlier = asked.find(key); earlier != asked.end()) {
+        answer[i] = earlier->second;
+        continue;
+      }
+      asked.emplace(std::move(key), persons.size());
     }
+    answer[i] = persons.size();
+    persons.push_back({&parsed.draft.person, parsed.draft.platform});
+  }
+  if (persons.empty()) return {};
+  CRM_TRY_ASSIGN(auto matched, env_.customers.find_or_create_for_orders(tx_, caller_, persons));
+  for (size_t p = 0; p < persons.size(); ++p) {
+    if (!matched[p]) continue;
+    const std::string key = person_key(*persons[p].person);
+    if (!key.empty()) customers_.emplace(key, *matched[p]);
+  }
+  for (const size_t i : wanted) {
+    if (!answer[i]) continue;
+    const auto& result = matched[*answer[i]];
+    if (result) {
+      out[i] = *result;
+      continue;
+    }
+    const Error& e = result.error();
+    if (e.kind != ErrorKind::kInvalidInput && e.kind != ErrorKind::kConflict) return e;
     const std::string field = e.field.empty() ? "customer" : "customer." + e.field;
-    stream.add_error(parsed.rows.front(), column_of(field), e.code, e.message);
-    return std::optional<customers::CustomerRef>{};
+    stream.add_error(batch[i].rows.front(), column_of(field), e.code, e.message);
   }
-  if (!key.empty()) customers_.emplace(key, *matched);
-  return std::optional<customers::CustomerRef>(std::move(matched).value());
+  return {};
 }
 
 Result<void> OrderImportWriter::write(const std::vector<ParsedOrder>& batch,
                                       OrderStream& stream) {
   CRM_TRY_ASSIGN(const std::vector<bool> exists, find_existing(tx_, repository_, batch));
-  std::vector<Order> orders;
-  orders.reserve(batch.size());
+  std::vector<std::optional<Order>> priced(batch.size());
+  std::vector<size_t> wanted;  // orders to write, priced
   for (size_t i = 0; i < batch.size(); ++i) {
     if (exists[i]) {
       ++skipped_;
       continue;
     }
+    CRM_TRY_ASSIGN(priced[i], price_order(tx_, products_, batch[i], stream));
+    if (priced[i]) wanted.push_back(i);
+  }
+  std::vector<std::optional<customers::CustomerRef>> customer(batch.size());
+  CRM_TRY(match_customers(batch, wanted, customer, stream));
+  std::vector<Order> orders;
+  orders.reserve(wanted.size());
+  std::vector<int64_t> first_purchases;  // customers whose first completed order this is
+  for (const size_t i : wanted) {
+    if (!customer[i]) continue;
     const ParsedOrder& parsed = batch[i];
-    CRM_TRY_ASSIGN(auto priced, price_order(tx_, products_, parsed, stream));
-    if (!priced) continue;
-    CRM_TRY_ASSIGN(auto customer, customer_for(parsed, stream));
-    if (!customer) continue;
-    Order& o = orders.emplace_back(std::move(*priced));
-    o.customer_id = customer->id;
-    o.customer_owner_id = customer->owner_id;
+    Order& o = orders.emplace_back(std::move(*priced[i]));
+    o.customer_id = customer[i]->id;
+    o.customer_owner_id = customer[i]->owner_id;
     const ReceiverDraft& r = parsed.draft.receiver;
     o.receiver.name = r.name;
     o.receiver.province = r.province;
@@ -159,9 +198,10 @@ Result<void> OrderImportWriter::write(const std::vector<ParsedOrder>& batch,
     o.created_by = caller_.actor.user_id > 0 ? std::optional<int64_t>(caller_.actor.user_id)
                                              : std::nullopt;
     if (o.status == "completed" && transacted_.insert(o.customer_id).second) {
-      CRM_TRY(env_.customers.mark_transacted(tx_, caller_, o.customer_id));
+      first_purchases.push_back(o.customer_id);
     }
   }
+  CRM_TRY(env_.customers.mark_transacted_many(tx_, caller_, first_purchases));
   if (orders.empty() || stream.error_count() > 0) return {};
 
   CRM_TRY_ASSIGN(int64_t next, repository_.reserve_numbers(tx_, day_,

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bulk side of an order import: orders priced with a product cache, existing orders found in
-// batches, and the write path — customers matched once per person (phone, else email) and
-// created like the intake creates them, order numbers reserved one block per batch, orders,
+// batches, and the write path — customers matched once per person (phone, else email), the
+// batch's unknown persons looked up and created in one call to the customers module (same rules
+// as the intake's find_or_create_for_order), first purchases marked in one call, order numbers
+// reserved one block per batch, orders,
 // lines and events written with multi-row INSERTs (storage/batch_insert.h). Historical orders
 // keep their status (completed or cancelled) and placed_at, move no stock (their goods left long
 // ago; stock is counted now, not replayed) and send no messages.
@@ -60,8 +62,13 @@ class OrderImportWriter {
   static constexpr size_t kRowsPerStatement = 500;       // lines 11, events 8
 
  private:
-  Result<std::optional<customers::CustomerRef>> customer_for(const ParsedOrder& parsed,
-                                                             OrderStream& stream);
+  // The customer of each order `wanted` (indexes into `batch`) into `out`: from the cache, else
+  // matched or created by the customers module in one call for the batch. A refused person is a
+  // row error in `stream` and leaves its orders' entries empty.
+  Result<void> match_customers(const std::vector<ParsedOrder>& batch,
+                               const std::vector<size_t>& wanted,
+                               std::vector<std::optional<customers::CustomerRef>>& out,
+                               OrderStream& stream);
 
   storage::Connection& tx_;
   OrderEnv& env_;
