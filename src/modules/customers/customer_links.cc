@@ -142,18 +142,17 @@ Result<std::vector<Result<CustomerRef>>> CustomerService::find_or_create_for_ord
         live(w.email_index, email_holders, created_emails)) {
       continue;
     }
-    if (w.phone_index && phone_holders.contains(*w.phone_index)) {
-      w.error = conflict("customer.phone_taken",
-                         fmt::format("Customer {} already has this phone number.",
-                                     phone_holders.find(*w.phone_index)->second.ref.number),
-                         "phone");
-      continue;
-    }
-    if (w.email_index && email_holders.contains(*w.email_index)) {
-      w.error = conflict("customer.email_taken",
-                         fmt::format("Customer {} already has this email address.",
-                                     email_holders.find(*w.email_index)->second.ref.number),
-                         "email");
+    // A holder left but not live is in the recycle bin: its phone or email stays taken.
+    auto taken = [&](const std::optional<std::string>& index, const auto& holders,
+                     std::string_view field) -> bool {
+      if (!index) return false;
+      auto held = holders.find(*index);
+      if (held == holders.end()) return false;
+      w.error = contact_taken(field, held->second.ref.number);
+      return true;
+    };
+    if (taken(w.phone_index, phone_holders, "phone") ||
+        taken(w.email_index, email_holders, "email")) {
       continue;
     }
     fresh.push_back(i);

@@ -53,6 +53,14 @@ Error customer_not_found() {
   return not_found("customer.not_found", "The customer does not exist or is not visible to you.");
 }
 
+Error contact_taken(std::string_view field, std::string_view number) {
+  const bool phone = field == "phone";
+  return conflict(phone ? "customer.phone_taken" : "customer.email_taken",
+                  fmt::format("Customer {} already has this {}.", number,
+                              phone ? "phone number" : "email address"),
+                  std::string(field));
+}
+
 std::optional<int64_t> scope_owner(const http::Actor& actor) {
   if (actor.data_scope == "all") return std::nullopt;
   return actor.user_id;
@@ -164,19 +172,13 @@ Result<void> CustomerService::check_duplicates(storage::Connection& db,
     CRM_TRY_ASSIGN(auto number, repository_.find_number_by_index(
                                     db, "phone_index", keyring_.blind_index("phone", *fields.phone),
                                     except_id));
-    if (number) {
-      return conflict("customer.phone_taken",
-                      fmt::format("Customer {} already has this phone number.", *number), "phone");
-    }
+    if (number) return contact_taken("phone", *number);
   }
   if (fields.email) {
     CRM_TRY_ASSIGN(auto number, repository_.find_number_by_index(
                                     db, "email_index", keyring_.blind_index("email", *fields.email),
                                     except_id));
-    if (number) {
-      return conflict("customer.email_taken",
-                      fmt::format("Customer {} already has this email address.", *number), "email");
-    }
+    if (number) return contact_taken("email", *number);
   }
   return {};
 }

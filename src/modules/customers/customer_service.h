@@ -31,6 +31,9 @@ std::optional<int64_t> scope_owner(const http::Actor& actor);
 
 // 404 customer.not_found: the customer does not exist or is outside the caller's data scope.
 Error customer_not_found();
+// 409 customer.phone_taken / customer.email_taken (`field` "phone" or "email"): customer `number`
+// already holds this phone number or email address.
+Error contact_taken(std::string_view field, std::string_view number);
 
 enum class Reveal { kNo, kYes };
 
