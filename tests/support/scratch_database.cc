@@ -61,7 +61,9 @@ void ScratchDatabase::recreate_for_test() {
 std::string ScratchDatabase::sql(const std::string& statement) const {
   CommandResult result;
   if (kind_ == "sqlite") {
-    result = run_command({"sqlite3", url_.substr(7), statement});
+    // The server under test may hold the write lock for a moment (its worker, the analytics
+    // loader): wait for it like the server's own connections do instead of failing "locked".
+    result = run_command({"sqlite3", "-cmd", ".timeout 10000", url_.substr(7), statement});
   } else {
     result = run_command({"psql", url_, "-q", "-At", "-v", "ON_ERROR_STOP=1", "-c", statement});
   }
