@@ -128,7 +128,7 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
   }
   // 0007: the side-row triggers of a live customer.
   for (const auto& tag : tags) ++values_[ValueKey{"tag", tag, owner_id}];
-  for (const int64_t id : category_ids) ++values_[ValueKey{"category", std::to_string(id), owner_id}];
+  for (const int64_t id : category_ids) add_category_member(owner_id, id);
   for (const auto& gram : grams) {
     ++values_[ValueKey{"gram", gram, owner_id}];
     if (one_character(gram)) {
@@ -136,6 +136,10 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
                                 std::string(district)}];
     }
   }
+}
+
+void CounterDeltas::add_category_member(int64_t owner_id, int64_t category_id) {
+  ++values_[ValueKey{"category", std::to_string(category_id), owner_id}];
 }
 
 void CounterDeltas::merge(CounterDeltas&& other) {

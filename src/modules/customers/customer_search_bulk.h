@@ -53,6 +53,9 @@ class CounterDeltas {
                     std::string_view name_pinyin, std::string_view name_initials,
                     const std::vector<std::string>& tags, const std::vector<int64_t>& category_ids,
                     const std::vector<std::string>& grams);
+  // One more category membership of a live customer of `owner_id` (for add_customer callers
+  // that pass no category_ids because the ids are not known yet).
+  void add_category_member(int64_t owner_id, int64_t category_id);
   void merge(CounterDeltas&& other);
   // Adds the deltas to the counter tables with one UPSERT per distinct key (multi-row), then
   // forgets them. SQLite only (PostgreSQL keeps no counters: nothing to do there).

@@ -74,7 +74,8 @@ struct RowOutcome {
 
 }  // namespace
 
-Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord& record) const {
+Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord& record,
+                                        PlanStream* stream, const Progress& progress) const {
   ImportPlan plan;
   CRM_TRY_ASSIGN(auto file, db_.read([&](storage::Connection& db) {
                    return transfers_.import_file(db, record.id);
@@ -141,6 +142,15 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
                    }));
   }
   keys = {};
+  if (stream != nullptr) {
+    // The rows that will create customers if nothing fails: those without a visible match.
+    stream->expect(std::count_if(drafts.begin(), drafts.end(), [&](const Draft& draft) {
+      if (!draft.key) return true;
+      const auto found = matches.find(*draft.key);
+      return found == matches.end() || !visible(found->second, caller);
+    }));
+  }
+  bool aborted = false;  // the stream was told: later rows are checked for their errors only
 
   // Phase 3: the create/update rules on every row, kProgressEvery rows at a time.
   const std::string today = merchant_date(clock_.now_ms());
@@ -149,7 +159,7 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
   std::vector<RowOutcome> outcomes;
   // Rows are large (fields, the matched row and its fields): growing the vector would move all
   // of them and fault in fresh memory at every doubling (1M rows: gigabytes).
-  plan.rows.reserve(drafts.size());
+  if (stream == nullptr) plan.rows.reserve(drafts.size());
   for (size_t start = 0; start < drafts.size(); start += kProgressEvery) {
     const size_t end = std::min(drafts.size(), start + static_cast<size_t>(kProgressEvery));
     outcomes.assign(end - start, RowOutcome{});
@@ -175,7 +185,7 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
         add_error({draft.row, "", "number", "import.number_not_found",
                    fmt::format("There is no customer {} that you can see.", *draft.key)});
       }
-      // A phone/email match outside the caller's scope is reported as taken in phase 4.
+      // A phone/email match outside the caller's scope is reported as taken in 3e.
     }
     // 3b: the stored rows being updated.
     CRM_TRY(db_.read([&](storage::Connection& db) -> Result<void> {
@@ -255,6 +265,8 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
       }
     });
     // 3d (in row order): errors, duplicates within the file, the plan.
+    std::vector<PlannedRow> checked;
+    checked.reserve(outcomes.size());
     for (auto& outcome : outcomes) {
       if (outcome.fatal) return std::move(*outcome.fatal);
       for (auto& error : outcome.errors) add_error(std::move(error));
@@ -274,21 +286,42 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
                      fmt::format("Row {} has the same email address.", seen->second)});
         }
       }
-      // Kept even with an error so that phase 4 reports its conflicts too; any error means
-      // nothing is written.
-      plan.rows.push_back(std::move(planned));
+      // Kept even with an error so that 3e reports its conflicts too; any error means nothing
+      // is written.
+      checked.push_back(std::move(planned));
+    }
+    // 3e: phones and emails already owned by another customer than the matched one.
+    CRM_TRY(check_taken(checked, add_error));
+    if (stream == nullptr) {
+      for (auto& row : checked) plan.rows.push_back(std::move(row));
+    } else if (!aborted && !plan.errors.empty()) {
+      stream->abort();
+      aborted = true;
+    } else if (!aborted) {
+      stream->push(std::move(checked));  // false: the write failed; its error is the outcome
     }
     plan.processed = static_cast<int64_t>(end);
-    CRM_TRY(db_.transaction([&](storage::Connection& tx) {
-      return transfers_.set_import_progress(tx, record.id, plan.processed);
-    }));
+    if (progress) {
+      CRM_TRY(progress(plan.processed));
+    } else {
+      CRM_TRY(db_.transaction([&](storage::Connection& tx) {
+        return transfers_.set_import_progress(tx, record.id, plan.processed);
+      }));
+    }
   }
   drafts = {};
   outcomes = {};
+  std::stable_sort(plan.errors.begin(), plan.errors.end(),
+                   [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
+  plan.processed = static_cast<int64_t>(table.rows.size());
+  return plan;
+}
 
-  // Phase 4: phones and emails already owned by another customer than the matched one.
+Result<void> ImportChecker::check_taken(
+    const std::vector<PlannedRow>& rows,
+    const std::function<void(ImportError)>& add_error) const {
   std::vector<std::string> phone_keys, email_keys;
-  for (const auto& row : plan.rows) {
+  for (const auto& row : rows) {
     if (row.phone_index) phone_keys.push_back(*row.phone_index);
     if (row.email_index) email_keys.push_back(*row.email_index);
   }
@@ -298,7 +331,7 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
   CRM_TRY_ASSIGN(auto email_owners, db_.read([&](storage::Connection& db) {
                    return lookup(db, "email_index", email_keys);
                  }));
-  for (const auto& row : plan.rows) {
+  for (const auto& row : rows) {
     const int64_t self = row.existing ? row.existing->id : 0;
     if (row.phone_index) {
       const auto owner = phone_owners.find(*row.phone_index);
@@ -317,10 +350,7 @@ Result<ImportPlan> ImportChecker::check(const Caller& caller, const ImportRecord
       }
     }
   }
-  std::stable_sort(plan.errors.begin(), plan.errors.end(),
-                   [](const ImportError& a, const ImportError& b) { return a.row < b.row; });
-  plan.processed = static_cast<int64_t>(table.rows.size());
-  return plan;
+  return {};
 }
 
 }  // namespace crm::customers

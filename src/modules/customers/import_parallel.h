@@ -9,6 +9,7 @@
 #include <functional>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -39,16 +40,22 @@ void parallel_ranges(size_t n, unsigned threads, Fn&& fn) {
 
 namespace crm::customers {
 
-// Produces produce(0), produce(1), … produce(count - 1) in order on ONE long-lived thread, at
-// most `ahead` items before the consumer, who takes them with next(). One thread for the whole
-// run keeps its thread_local caches (pinyin, ICU transliterators) warm. Destruction stops the
-// producer after its current item and joins. An exception in produce() is rethrown by next().
+// Produces items in order on ONE long-lived thread, at most `ahead` items before the consumer,
+// who takes them with next() / next_if_any(): either produce(0), produce(1), … produce(count - 1),
+// or whatever a generator returns until it returns nullopt. One thread for the whole run keeps its
+// thread_local caches (pinyin, ICU transliterators) warm. Destruction stops the producer after its
+// current item and joins (a generator blocked on an input must be woken by its owner first). An
+// exception in produce() is rethrown by next().
 template <typename T>
 class OrderedProducer {
  public:
   OrderedProducer(size_t count, size_t ahead, std::function<T(size_t)> produce)
-      : count_(count), ahead_(std::max<size_t>(1, ahead)), produce_(std::move(produce)) {
-    if (count_ > 0) thread_ = std::thread([this] { loop(); });
+      : OrderedProducer(ahead, [count, produce = std::move(produce), i = size_t{0}]() mutable {
+          return i < count ? std::optional<T>(produce(i++)) : std::nullopt;
+        }) {}
+  OrderedProducer(size_t ahead, std::function<std::optional<T>()> generate)
+      : ahead_(std::max<size_t>(1, ahead)), generate_(std::move(generate)) {
+    thread_ = std::thread([this] { loop(); });
   }
   ~OrderedProducer() {
     {
@@ -61,29 +68,38 @@ class OrderedProducer {
   OrderedProducer(const OrderedProducer&) = delete;
   OrderedProducer& operator=(const OrderedProducer&) = delete;
 
-  // The next item; call exactly `count` times.
-  T next() {
+  // The next item, or nullopt when the generator has ended and every item was taken.
+  std::optional<T> next_if_any() {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !ready_.empty() || failure_; });
-    if (ready_.empty()) std::rethrow_exception(failure_);
+    changed_.wait(lock, [&] { return !ready_.empty() || failure_ || ended_; });
+    if (ready_.empty()) {
+      if (failure_) std::rethrow_exception(failure_);
+      return std::nullopt;
+    }
     T item = std::move(ready_.front());
     ready_.pop_front();
     changed_.notify_all();
     return item;
   }
+  // The next item; call exactly `count` times (the counted form).
+  T next() { return std::move(next_if_any()).value(); }
 
  private:
   void loop() {
-    for (size_t i = 0; i < count_; ++i) {
+    while (true) {
       {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return stop_ || ready_.size() < ahead_; });
         if (stop_) return;
       }
       try {
-        T item = produce_(i);
+        std::optional<T> item = generate_();
         std::lock_guard lock(mutex_);
-        ready_.push_back(std::move(item));
+        if (item) {
+          ready_.push_back(std::move(*item));
+        } else {
+          ended_ = true;
+        }
       } catch (...) {
         std::lock_guard lock(mutex_);
         failure_ = std::current_exception();
@@ -91,16 +107,18 @@ class OrderedProducer {
         return;
       }
       changed_.notify_all();
+      std::lock_guard lock(mutex_);
+      if (ended_) return;
     }
   }
 
-  const size_t count_, ahead_;
-  std::function<T(size_t)> produce_;
+  const size_t ahead_;
+  std::function<std::optional<T>()> generate_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<T> ready_;
   std::exception_ptr failure_;
-  bool stop_ = false;
+  bool stop_ = false, ended_ = false;
   std::thread thread_;  // last: started after everything it uses exists
 };
 

@@ -2,10 +2,14 @@
 #include "modules/customers/import_service.h"
 
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "core/log.h"
+#include "core/stopwatch.h"
 #include "core/text.h"
 #include "modules/customers/customer_json.h"
 #include "modules/customers/import_fields.h"
@@ -125,15 +129,18 @@ Result<ImportRecord> ImportService::get(const Caller& caller, int64_t id) {
   return db_.read([&](storage::Connection& db) -> Result<ImportRecord> {
     CRM_TRY_ASSIGN(auto record, transfers_.find_import(db, id));
     if (!record || record->created_by != caller.actor.user_id) return import_not_found();
+    overlay_progress(*record);
     return std::move(*record);
   });
 }
 
 Result<std::vector<ImportRecord>> ImportService::list(const Caller& caller, int64_t before_id,
                                                       int limit) {
-  return db_.read([&](storage::Connection& db) {
-    return transfers_.list_imports(db, caller.actor.user_id, before_id, limit);
-  });
+  CRM_TRY_ASSIGN(auto records, db_.read([&](storage::Connection& db) {
+                   return transfers_.list_imports(db, caller.actor.user_id, before_id, limit);
+                 }));
+  for (auto& record : records) overlay_progress(record);
+  return records;
 }
 
 Result<std::string> ImportService::errors_csv(const Caller& caller, int64_t id) {
@@ -216,6 +223,47 @@ Result<void> ImportService::finish_failed(ImportRecord& record,
   });
 }
 
+Result<ImportPlan> ImportService::check_while_writing(const Caller& caller,
+                                                      const ImportRecord& record,
+                                                      ImportRecord& written_record,
+                                                      Result<void>& written) {
+  PlanStream stream;
+  std::thread writer([&] {
+    try {
+      written = writer_.write(caller, written_record, stream);
+    } catch (const std::exception& e) {
+      stream.stop();
+      written = internal_error(std::string("import write: ") + e.what());
+    }
+  });
+  ImportChecker::Progress progress;
+  if (db_.dialect() == storage::Dialect::kSqlite) {
+    // The write holds SQLite's only write lock until it commits: progress is kept here.
+    progress = [this, id = record.id](int64_t processed) -> Result<void> {
+      std::lock_guard lock(live_mutex_);
+      live_progress_[id] = processed;
+      return {};
+    };
+  }
+  auto checked = checker_.check(caller, record, &stream, progress);
+  if (checked && checked->errors.empty()) {
+    stream.finish(checked->processed);
+  } else {
+    stream.abort();
+  }
+  writer.join();
+  std::lock_guard lock(live_mutex_);
+  live_progress_.erase(record.id);
+  return checked;
+}
+
+void ImportService::overlay_progress(ImportRecord& record) const {
+  if (record.status != "running") return;
+  std::lock_guard lock(live_mutex_);
+  const auto live = live_progress_.find(record.id);
+  if (live != live_progress_.end()) record.processed = std::max(record.processed, live->second);
+}
+
 Result<void> ImportService::run(const storage::Job& job) {
   CRM_TRY_ASSIGN(Json payload, parse_json(job.payload));
   const int64_t id = payload.value("import_id", int64_t{0});
@@ -231,7 +279,14 @@ Result<void> ImportService::run(const storage::Job& job) {
   ImportRecord record = std::move(*found);
   ImportPlan plan;
   Result<void> outcome = {};
-  if (auto checked = checker_.check(caller, record); !checked) {
+  Result<void> written = {};
+  ImportRecord written_record = record;  // the write's own copy (its thread fills it in)
+  Stopwatch watch;
+  auto checked = record.dry_run ? checker_.check(caller, record)
+                                : check_while_writing(caller, record, written_record, written);
+  log::info("customers.import_checked",
+            {{"import_id", id}, {"ok", static_cast<bool>(checked)}, {"timings", watch.lap()}});
+  if (!checked) {
     outcome = std::move(checked).error();
   } else {
     plan = std::move(checked).value();
@@ -247,7 +302,8 @@ Result<void> ImportService::run(const storage::Job& job) {
         return {};
       });
     } else {
-      outcome = writer_.write(caller, record, plan);
+      outcome = written;
+      if (written) record = std::move(written_record);
     }
   }
   if (outcome) return {};

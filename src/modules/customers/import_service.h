@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -25,9 +28,10 @@ inline constexpr std::string_view kImportQueue = "customers.import";
 // with the create/update rules -> all rows written in one transaction, or nothing.
 //
 // The job checks every row (import_checker.h: batched duplicate lookups, only progress written)
-// and then writes all rows in one transaction (import_writer.h: multi-row INSERTs), so a crash
-// leaves nothing partial and the job simply runs again. Thread-safe (stateless apart from
-// injected references).
+// and writes all rows in one transaction (import_writer.h: multi-row INSERTs) on a second thread
+// while the check goes on (PlanStream), so a crash leaves nothing partial and the job simply runs
+// again; a row error rolls the write back. A dry run only checks. Thread-safe (the only state is
+// the progress of running imports, under a mutex).
 class ImportService {
  public:
   ImportService(storage::Database& db, const Clock& clock, const Keyring& keyring,
@@ -56,6 +60,12 @@ class ImportService {
 
  private:
   Result<void> finish_failed(ImportRecord& record, const std::vector<ImportError>& errors);
+  // Checks `record` while `written_record` (a copy) is written on another thread; `written` is
+  // the write's outcome (import.aborted after a row error or a failed check).
+  Result<ImportPlan> check_while_writing(const Caller& caller, const ImportRecord& record,
+                                         ImportRecord& written_record, Result<void>& written);
+  // A running import's `processed` as its check last reported it on this process.
+  void overlay_progress(ImportRecord& record) const;
 
   storage::Database& db_;
   const Clock& clock_;
@@ -63,6 +73,9 @@ class ImportService {
   ImportChecker checker_;
   ImportWriter writer_;
   TransferRepository transfers_;
+  // SQLite: the check's progress of imports whose write is running (it cannot be stored then).
+  mutable std::mutex live_mutex_;
+  std::unordered_map<int64_t, int64_t> live_progress_;
 };
 
 // Import as JSON (docs/api/customers.md, Import).

@@ -10,6 +10,7 @@
 #include "modules/customers/customer_repository.h"
 #include "modules/customers/customer_service.h"
 #include "modules/customers/import_plan.h"
+#include "modules/customers/import_stream.h"
 #include "modules/customers/transfer_repository.h"
 #include "storage/database.h"
 
@@ -17,15 +18,17 @@ namespace crm::customers {
 
 // The write phase of a customer import: every row of a checked plan (import_checker.h) in ONE
 // transaction together with the import's audit row and its "succeeded" status, so a crash at any
-// point leaves nothing and the job runs again from the start.
+// point leaves nothing and the job runs again from the start. The rows arrive through a
+// PlanStream while the check is still reading the later ones; an aborted stream (a row error)
+// rolls everything back.
 //
 // New customers are written kChunkRows at a time with multi-row INSERTs (customers, name grams,
 // tags, category members, history, consent events), their numbers reserved with one counter
-// update; sealing, pinyin, grams and history text of the next chunk are prepared on other
-// threads while the current chunk is written; an import that at least doubles the customers
+// update per chunk; sealing, pinyin, grams and history text of the next chunk are prepared on
+// other threads while the current chunk is written; an import that at least doubles the customers
 // rebuilds their secondary indexes at the end instead (kIndexRebuildMinRows). Updated customers
-// take the single-row path of CustomerRepository::update (version-checked). Thread-safe
-// (stateless apart from references).
+// take the single-row path of CustomerRepository::update (version-checked) after the creates.
+// Thread-safe (stateless apart from references).
 class ImportWriter {
  public:
   ImportWriter(storage::Database& db, const Clock& clock, audit::AuditService& audit,
@@ -35,6 +38,9 @@ class ImportWriter {
   // On success `record` is "succeeded" with its counts. Errors: import.changed_meanwhile (a
   // matched customer changed since the check), customer.phone_taken / customer.email_taken (a
   // customer created since the check), import.not_running (kConflict); storage errors.
+  // import.aborted (kConflict) when the stream was aborted. Stops `stream` when it returns.
+  Result<void> write(const Caller& caller, ImportRecord& record, PlanStream& stream) const;
+  // The same for a plan checked beforehand (its rows are moved out).
   Result<void> write(const Caller& caller, ImportRecord& record, ImportPlan& plan) const;
 
   // New customers per pipeline step (prepared on one side while written on the other).

@@ -3,6 +3,7 @@
 // consent history like the other create paths, and all-or-nothing when the last batch fails.
 #include <array>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -370,6 +371,131 @@ TEST_P(ImportWriterTest, RebuiltIndexesAreTheSameAndReadersKeepTheirsMeanwhile) 
                  {{"name", "重复"}, {"phone", "13800000003"}})
                 .status(),
             Status::kConflict);
+}
+
+TEST_P(ImportWriterTest, StreamedChunksOfAnySizeWriteEveryCreateAndUpdate) {
+  // Rows 0..9 exist (matched by phone: updates); the file holds them among new ones and is handed
+  // to the write in chunks that cut through its batches, as the check does while it goes on.
+  ASSERT_EQ(run(start(numbered_csv(10))).status, "succeeded");
+  const int n = static_cast<int>(2 * ImportWriter::kChunkRows + 321);
+  std::string csv = "姓名,手机,标签,分类,短信营销\r\n";
+  for (int i = 0; i < n; ++i) {
+    const int phone = i % 400 == 0 && i / 400 < 10 ? i / 400 : i + 100;
+    csv += fmt::format("新{},138{:08d},s{},分类{},否\r\n", i, phone, i, 3 + i % 2);
+  }
+  const int64_t id = start(csv);
+  ASSERT_TRUE(database_.db().transaction([&](storage::Connection& tx) {
+    return TransferRepository().mark_import_running(tx, id, clock_.now_ms());
+  }));
+  auto record = module_->imports().get(caller_, id);
+  ASSERT_TRUE(record);
+  ImportChecker checker(database_.db(), clock_, keyring_, module_->service());
+  auto plan = checker.check(caller_, *record);
+  ASSERT_TRUE(plan);
+  ASSERT_TRUE(plan->errors.empty()) << plan->errors.size();
+  int updates = 0;
+  for (const auto& row : plan->rows) updates += row.existing ? 1 : 0;
+  ASSERT_EQ(updates, 10);
+
+  PlanStream stream(2);
+  ImportWriter writer(database_.db(), clock_, *audit_, module_->service());
+  Result<void> written = {};
+  ImportRecord result = *record;
+  std::thread write([&] { written = writer.write(caller_, result, stream); });
+  stream.expect(static_cast<int64_t>(plan->rows.size()) - updates);
+  // The third chunk ends exactly where the write's first chunk of new customers is full.
+  size_t full = 0;
+  for (size_t fresh = 0; fresh < ImportWriter::kChunkRows; ++full) {
+    fresh += plan->rows[full].existing ? 0 : 1;
+  }
+  size_t at = 0;
+  for (const size_t size : {size_t{1}, size_t{7}, full - 8, size_t{2500}}) {
+    std::vector<PlannedRow> chunk;
+    for (; chunk.size() < size && at < plan->rows.size(); ++at) {
+      chunk.push_back(std::move(plan->rows[at]));
+    }
+    ASSERT_TRUE(stream.push(std::move(chunk)));
+  }
+  std::vector<PlannedRow> rest;
+  for (; at < plan->rows.size(); ++at) rest.push_back(std::move(plan->rows[at]));
+  ASSERT_TRUE(stream.push(std::move(rest)));
+  stream.finish(n);
+  write.join();
+  ASSERT_TRUE(written) << written.error().message;
+  EXPECT_EQ(result.status, "succeeded");
+  EXPECT_EQ(result.created, n - updates);
+  EXPECT_EQ(result.updated, updates);
+  EXPECT_EQ(result.processed, n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers"), 10 + n - updates);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT number) FROM customers"), 10 + n - updates);
+  // Each row reached its own customer: the new name, tag and category of its file row.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers c JOIN customer_tags t ON t.customer_id = c.id "
+                  "WHERE c.name LIKE '新%' AND t.tag = 's' || substr(c.name, 2)"),
+            n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers c JOIN customer_category_members m ON "
+                  "m.customer_id = c.id JOIN customer_categories k ON k.id = m.category_id "
+                  "WHERE c.name LIKE '新%' AND k.name = '分类' || (3 + CAST(substr(c.name, 2) AS INTEGER) % 2)"),
+            n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customer_history WHERE action = 'imported'"), 10 + n);
+  counters_match_recount("after a streamed import");
+}
+
+TEST_P(ImportWriterTest, ARowErrorAfterWrittenChunksLeavesNothing) {
+  // The check hands over the first rows while it reads on; the bad last row aborts the write,
+  // which rolls back everything it wrote, and the import reports that row.
+  const int n = static_cast<int>(2 * ImportChecker::kProgressEvery + 17);
+  std::string csv = numbered_csv(n - 1);
+  csv += "坏行,12345,t,分类0,否\r\n";
+  const bool sqlite = database_.db().dialect() == storage::Dialect::kSqlite;
+  const std::vector<std::string> schema_before = sqlite ? schema() : std::vector<std::string>{};
+  const ImportRecord done = run(start(csv));
+  EXPECT_EQ(done.status, "failed");
+  EXPECT_EQ(done.error_count, 1);
+  ASSERT_EQ(done.errors.size(), 1u) << done.errors.dump();
+  EXPECT_EQ(done.errors[0]["row"], n + 1);
+  EXPECT_EQ(done.errors[0]["field"], "phone");
+  EXPECT_EQ(done.processed, n);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customers"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customer_history"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customer_categories"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM customer_name_grams"), 0);
+  counters_match_recount("after the aborted import");
+  if (sqlite) {
+    EXPECT_EQ(schema(), schema_before);
+  }
+  // The same file without the bad row goes through.
+  const ImportRecord again = run(start(numbered_csv(n - 1)));
+  ASSERT_EQ(again.status, "succeeded") << again.errors.dump() << again.failure;
+  EXPECT_EQ(again.created, n - 1);
+}
+
+TEST(PlanStreamTest, AbortAndStopWakeTheOtherSide) {
+  PlanStream aborted;
+  std::thread consumer([&] {
+    auto expected = aborted.expected_new();
+    EXPECT_FALSE(expected);
+  });
+  aborted.abort();
+  consumer.join();
+
+  PlanStream stopped(1);
+  stopped.expect(1);
+  ASSERT_TRUE(stopped.push({}));
+  std::thread producer([&] { EXPECT_FALSE(stopped.push({})); });  // full: waits until stop()
+  stopped.stop();
+  producer.join();
+  EXPECT_FALSE(stopped.next());
+
+  PlanStream done;
+  done.expect(0);
+  ASSERT_TRUE(done.push({}));
+  done.finish(3);
+  auto first = done.next();
+  ASSERT_TRUE(first && first->has_value());
+  auto end = done.next();
+  ASSERT_TRUE(end);
+  EXPECT_FALSE(end->has_value());
+  EXPECT_EQ(done.processed(), 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, ImportWriterTest, testing::Values("sqlite", "postgres"));
