@@ -12,14 +12,16 @@ struct sqlite3_stmt;
 
 namespace crm::storage::sqlite {
 
-enum class OpenMode { kWriter, kReader, kMemory };
+// kCheckpointer: only moves the WAL into the database file (sqlite_checkpointer.h).
+enum class OpenMode { kWriter, kReader, kMemory, kCheckpointer };
 
 // One SQLite connection with a cache of persistent prepared statements keyed by SQL text.
 // Not thread-safe: SqliteDatabase hands it to one thread at a time.
 class SqliteConnection final : public Connection {
  public:
   // Opens `path` (a file, or ":memory:") and applies the pragmas: foreign_keys=ON,
-  // synchronous=FULL, busy_timeout; the writer also sets journal_mode=WAL, readers query_only.
+  // synchronous=FULL, busy_timeout; the writer also sets journal_mode=WAL, a large page cache and
+  // journal_size_limit, readers query_only.
   // storage.unavailable when the file cannot be opened.
   static Result<std::unique_ptr<SqliteConnection>> open(const std::string& path, OpenMode mode,
                                                         int busy_timeout_ms);

@@ -9,12 +9,14 @@
 #include <vector>
 
 #include "storage/database.h"
+#include "storage/sqlite/sqlite_checkpointer.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace crm::storage::sqlite {
 
-// SQLite in WAL mode: one writer connection guarded by a (recursive, timed) mutex and a pool of
-// query_only reader connections. A ":memory:" database is a single connection used for both.
+// SQLite in WAL mode: one writer connection guarded by a (recursive, timed) mutex, a pool of
+// query_only reader connections and a checkpointer thread (sqlite_checkpointer.h). A ":memory:"
+// database is a single connection used for all.
 class SqliteDatabase final : public Database {
  public:
   // Creates the parent directory and the file when missing. storage.unavailable when it cannot.
@@ -26,6 +28,8 @@ class SqliteDatabase final : public Database {
   PoolStats pool_stats() const override;
   std::string describe() const override { return "sqlite:" + path_; }
   Result<void> backup_to(const std::string& path) override;
+  // Null for ":memory:".
+  const SqliteCheckpointer* checkpointer() const { return checkpointer_.get(); }
 
  protected:
   Result<Connection*> acquire(Access access) override;
@@ -39,6 +43,8 @@ class SqliteDatabase final : public Database {
 
   std::string path_;
   DatabaseOptions options_;
+  // Before writer_: destroyed after it, so no commit of the writer wakes a finished checkpointer.
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;
   std::unique_ptr<SqliteConnection> writer_;
   std::recursive_timed_mutex writer_mutex_;
   std::atomic<int> writer_depth_{0};
