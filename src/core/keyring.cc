@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/keyring.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -26,6 +29,40 @@ constexpr std::string_view kFileHeader = "shopcrm-keyring v2";
 constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "shopcrm_";  // 8 bytes
 constexpr uint64_t kBlindIndexSubkeyId = 1;                              // "blindidx"
 constexpr size_t kMaxIdLength = 16;
+
+// Increased in every child process (pthread_atfork), so that no child reuses its parent's nonce
+// buffer.
+std::atomic<uint64_t> fork_generation{0};
+
+// Writes `size` random bytes for a nonce. A nonce must never repeat under a key, and need not be
+// secret (it is stored next to the ciphertext): each thread draws them from a buffer of ChaCha20
+// output (randombytes_buf_deterministic) under a fresh 32-byte seed from the OS, so that sealing
+// costs one getrandom() per ~170 values instead of one per value (a 1M-row import seals ~3M).
+void random_nonce(unsigned char* out, size_t size) {
+  static const int registered = pthread_atfork(nullptr, nullptr, [] { ++fork_generation; });
+  (void)registered;
+  struct Buffer {
+    std::array<unsigned char, 4096> bytes{};
+    size_t used = sizeof(bytes);
+    uint64_t generation = 0;
+  };
+  thread_local Buffer buffer;
+  const uint64_t generation = fork_generation.load(std::memory_order_relaxed);
+  if (size > buffer.bytes.size()) {
+    randombytes_buf(out, size);
+    return;
+  }
+  if (buffer.used + size > buffer.bytes.size() || buffer.generation != generation) {
+    unsigned char seed[randombytes_SEEDBYTES];
+    randombytes_buf(seed, sizeof seed);
+    randombytes_buf_deterministic(buffer.bytes.data(), buffer.bytes.size(), seed);
+    sodium_memzero(seed, sizeof seed);
+    buffer.used = 0;
+    buffer.generation = generation;
+  }
+  std::memcpy(out, buffer.bytes.data() + buffer.used, size);
+  buffer.used += size;
+}
 
 Error invalid_key(std::string message, std::string detail = {}) {
   Error error = invalid_input("keyring.invalid_key", std::move(message));
@@ -236,7 +273,7 @@ std::string Keyring::seal(std::string_view plaintext, std::string_view associate
   constexpr size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
   std::string out(kNonce + plaintext.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
   auto* bytes = reinterpret_cast<unsigned char*>(out.data());
-  randombytes_buf(bytes, kNonce);
+  random_nonce(bytes, kNonce);
   unsigned long long cipher_len = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(
       bytes + kNonce, &cipher_len, reinterpret_cast<const unsigned char*>(plaintext.data()),

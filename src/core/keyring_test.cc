@@ -2,9 +2,15 @@
 #include "core/keyring.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -23,6 +29,44 @@ TEST(Keyring, SealOpenRoundTrip) {
   ASSERT_TRUE(opened);
   EXPECT_EQ(*opened, "13800138000");
   EXPECT_EQ(*keyring.open(keyring.seal("", "x"), "x"), "");
+}
+
+// The 24-byte nonce that starts a sealed value (base64url of nonce + ciphertext after "v1.").
+std::string nonce_of(const std::string& sealed) {
+  auto raw = base64url_decode(std::string_view(sealed).substr(3));
+  return raw ? raw->substr(0, 24) : std::string();
+}
+
+TEST(Keyring, NoncesNeverRepeatAcrossBuffersThreadsAndForks) {
+  const Keyring keyring = Keyring::for_test("a");
+  std::set<std::string> nonces;
+  for (int i = 0; i < 1000; ++i) nonces.insert(nonce_of(keyring.seal("x", "p")));  // ~6 buffers
+  std::vector<std::string> other;
+  std::thread thread([&] {
+    for (int i = 0; i < 300; ++i) other.push_back(nonce_of(keyring.seal("x", "p")));
+  });
+  thread.join();
+  nonces.insert(other.begin(), other.end());
+  EXPECT_EQ(nonces.size(), 1300u);
+
+  // A child process does not continue its parent's buffer.
+  keyring.seal("x", "p");  // the buffer is in use in the parent
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string nonce = nonce_of(keyring.seal("x", "p"));
+    (void)!write(fds[1], nonce.data(), nonce.size());
+    _exit(0);
+  }
+  close(fds[1]);
+  const std::string mine = nonce_of(keyring.seal("x", "p"));
+  std::string theirs(24, '\0');
+  EXPECT_EQ(read(fds[0], theirs.data(), theirs.size()), 24);
+  close(fds[0]);
+  waitpid(child, nullptr, 0);
+  EXPECT_NE(mine, theirs);
 }
 
 TEST(Keyring, TamperedWrongPlaceOrWrongKeyFails) {
