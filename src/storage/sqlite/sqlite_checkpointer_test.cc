@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// The WAL is moved into the database file by the checkpointer's thread, not by the commit.
+// Big commits are checkpointed by the checkpointer's thread, ordinary ones inline as SQLite does,
+// and the WAL still starts over under back-to-back commits.
 #include "storage/sqlite/sqlite_checkpointer.h"
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -16,70 +18,107 @@
 namespace crm::storage::sqlite {
 namespace {
 
+// `rows` rows of ~1.8 KB (about rows / 2 pages) in one transaction.
+std::string insert_sql(int rows) {
+  return "BEGIN IMMEDIATE; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
+         "i < " + std::to_string(rows) + ") INSERT INTO t (v) SELECT printf('%.1800c', 'x') FROM n; "
+         "COMMIT";
+}
+
 class SqliteCheckpointerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("crm-ckpt-" + unique_suffix_for_test());
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / "db.sqlite").string();
+    auto writer = SqliteConnection::open(path_, OpenMode::kWriter, 5000);
+    ASSERT_TRUE(writer);
+    writer_ = std::move(*writer);
+    ASSERT_TRUE(writer_->execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"));
+    // Small limits: wake at 100 pages, "big" from 1,000 pages (4 MB).
+    auto checkpointer =
+        SqliteCheckpointer::open(path_, {.wal_pages = 100, .big_commit_pages = 1000});
+    ASSERT_TRUE(checkpointer);
+    checkpointer_ = std::move(*checkpointer);
+    checkpointer_->attach(*writer_);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    writer_.reset();  // before the checkpointer its hook points to
+    checkpointer_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // The WAL file's size: it only grows while the WAL never starts over.
+  uintmax_t wal_bytes() const { return std::filesystem::file_size(path_ + "-wal"); }
+
+  void wait_for_thread(int64_t runs) {
+    for (int i = 0; i < 600 && checkpointer_->thread_runs() < runs; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
 
   std::filesystem::path dir_;
   std::string path_;
+  std::unique_ptr<SqliteConnection> writer_;
+  std::unique_ptr<SqliteCheckpointer> checkpointer_;
 };
 
-TEST_F(SqliteCheckpointerTest, ABigCommitIsCheckpointedByTheThreadAndNotByTheCommit) {
-  auto opened = SqliteDatabase::open(path_, DatabaseOptions{});
-  ASSERT_TRUE(opened) << opened.error().message;
-  SqliteDatabase& db = **opened;
-  ASSERT_NE(db.checkpointer(), nullptr);
-  ASSERT_TRUE(db.transaction([](Connection& tx) -> Result<void> {
-    CRM_TRY(tx.execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
-    return {};
-  }));
-  const int64_t runs_before = db.checkpointer()->runs();
+TEST_F(SqliteCheckpointerTest, ABigCommitIsCheckpointedByTheThreadAndTheNextCommitFinishes) {
+  ASSERT_TRUE(writer_->execute_script(insert_sql(4000)));  // ~2,000 pages: big
+  wait_for_thread(1);
+  EXPECT_EQ(checkpointer_->thread_runs(), 1);
+  EXPECT_EQ(checkpointer_->inline_runs(), 0);  // the commit did not checkpoint
+  EXPECT_GT(std::filesystem::file_size(path_), 4000u * 1800u);  // copied into the file
+  const uintmax_t wal_after_big = wal_bytes();
 
-  // ~2,000 pages in one commit: past the 1,000 pages at which SQLite would checkpoint in it.
-  ASSERT_TRUE(db.transaction([](Connection& tx) -> Result<void> {
-    return tx.execute_script(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) "
-        "INSERT INTO t (v) SELECT printf('%.2000c', 'x') FROM n");
-  }));
-  // The commit returned with the rows in the WAL; the thread moves them into the file.
-  for (int i = 0; i < 600 && db.checkpointer()->runs() == runs_before; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  EXPECT_GT(db.checkpointer()->runs(), runs_before);
-  EXPECT_GT(std::filesystem::file_size(path_), 4000u * 2000u);
+  // Ordinary commits checkpoint inline again; the WAL starts over instead of growing.
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(writer_->execute_script(insert_sql(300)));
+  EXPECT_GT(checkpointer_->inline_runs(), 0);
+  EXPECT_EQ(checkpointer_->thread_runs(), 1);
+  EXPECT_LE(wal_bytes(), wal_after_big);
 
-  // Nothing is left to copy, and the data reads back through a new connection.
   sqlite3* other = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &other), SQLITE_OK);
-  int wal = -1, copied = -1;
-  EXPECT_EQ(sqlite3_wal_checkpoint_v2(other, nullptr, SQLITE_CHECKPOINT_PASSIVE, &wal, &copied),
-            SQLITE_OK);
-  EXPECT_EQ(wal, copied);
+  sqlite3_stmt* count = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(other, "SELECT COUNT(*) FROM t", -1, &count, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(count, 0), 4000 + 10 * 300);
+  sqlite3_finalize(count);
   sqlite3_close(other);
-  auto count = db.read([](Connection& c) { return c.query_one("SELECT COUNT(*) FROM t"); });
-  ASSERT_TRUE(count);
-  EXPECT_EQ(count->get_int(0), 4000);
 }
 
-TEST_F(SqliteCheckpointerTest, SmallCommitsDoNotWakeIt) {
-  auto opened = SqliteDatabase::open(path_, DatabaseOptions{});
-  ASSERT_TRUE(opened);
-  SqliteDatabase& db = **opened;
-  ASSERT_TRUE(db.transaction([](Connection& tx) -> Result<void> {
-    return tx.execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY)");
-  }));
-  for (int i = 0; i < 20; ++i) {
-    ASSERT_TRUE(db.transaction([](Connection& tx) -> Result<void> {
-      CRM_TRY(tx.execute("INSERT INTO t DEFAULT VALUES"));
-      return {};
-    }));
+TEST_F(SqliteCheckpointerTest, BackToBackCommitsStillLetTheWalStartOver) {
+  // With only a concurrent checkpoint, commits without a pause between them never leave the WAL
+  // fully copied, so it never starts over; inline checkpoints after ordinary commits do.
+  constexpr int kCommits = 40;
+  uintmax_t largest = 0;
+  for (int i = 0; i < kCommits; ++i) {
+    ASSERT_TRUE(writer_->execute_script(insert_sql(800)));  // ~400 pages: ordinary
+    largest = std::max(largest, wal_bytes());
   }
-  EXPECT_EQ(db.checkpointer()->runs(), 0);
+  EXPECT_GE(checkpointer_->inline_runs(), kCommits - 1);
+  EXPECT_EQ(checkpointer_->thread_runs(), 0);
+  EXPECT_LT(largest, 4u * 800u * 1900u) << "largest WAL " << largest;  // a few commits' worth
+}
+
+TEST_F(SqliteCheckpointerTest, SmallCommitsDoNotCheckpoint) {
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(writer_->execute_script(insert_sql(1)));
+  EXPECT_EQ(checkpointer_->inline_runs(), 0);
+  EXPECT_EQ(checkpointer_->thread_runs(), 0);
+}
+
+TEST(SqliteDatabaseCheckpoints, AFileDatabaseHasACheckpointerAndMemoryNone) {
+  const auto dir = std::filesystem::temp_directory_path() / ("crm-ckpt-" + unique_suffix_for_test());
+  std::filesystem::create_directories(dir);
+  {
+    auto file = SqliteDatabase::open((dir / "db.sqlite").string(), DatabaseOptions{});
+    ASSERT_TRUE(file);
+    EXPECT_NE((*file)->checkpointer(), nullptr);
+    auto memory = SqliteDatabase::open(":memory:", DatabaseOptions{});
+    ASSERT_TRUE(memory);
+    EXPECT_EQ((*memory)->checkpointer(), nullptr);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

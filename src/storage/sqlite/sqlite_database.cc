@@ -27,8 +27,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
                  SqliteConnection::open(path, memory ? OpenMode::kMemory : OpenMode::kWriter,
                                         options.busy_timeout_ms));
   if (!memory) {
-    CRM_TRY_ASSIGN(database->checkpointer_,
-                   SqliteCheckpointer::open(path, options.busy_timeout_ms));
+    CRM_TRY_ASSIGN(database->checkpointer_, SqliteCheckpointer::open(path));
     database->checkpointer_->attach(*database->writer_);
     const int readers = options.pool_size < 1 ? 1 : options.pool_size;
     for (int i = 0; i < readers; ++i) {
