@@ -59,7 +59,10 @@ int SqliteCheckpointer::on_commit(void* self, sqlite3* db, const char* /*schema*
   {
     std::lock_guard lock(checkpointer->mutex_);
     if (checkpointer->pending_ || checkpointer->running_) return SQLITE_OK;  // it copies
-    if (added >= checkpointer->limits_.big_commit_pages) {
+    // The thread takes a big commit only when it is most of the WAL: after back-to-back big
+    // commits the next one checkpoints inline, so the WAL can start over.
+    const int big = checkpointer->limits_.big_commit_pages;
+    if (added >= big && wal_pages - added < big) {
       checkpointer->pending_ = true;
       checkpointer->wake_.notify_one();
       return SQLITE_OK;

@@ -21,10 +21,11 @@ namespace crm::storage::sqlite {
 // (17 s). attach() replaces the automatic checkpoint of the writer connection with a WAL hook
 // that does the same PASSIVE checkpoint inline after ordinary commits, and hands it to a thread of
 // its own (with its own connection; PASSIVE never blocks the writer or the readers) after a
-// commit that added `big_commit_pages` or more. While that thread copies, ordinary commits do
-// not checkpoint; the first one after it finishes copies the rest, so that the WAL can start over.
-// (A thread alone is not enough: under back-to-back commits a concurrent checkpoint never finds
-// the WAL fully copied, and the WAL never starts over.) Commits stay durable in the WAL
+// commit that added `big_commit_pages` or more to a WAL that held fewer before it. While that
+// thread copies, commits do not checkpoint; the first one after it finishes copies the rest
+// inline, so that the WAL can start over. (A thread alone is not enough: under back-to-back
+// commits a concurrent checkpoint never finds the WAL fully copied, and the WAL never starts
+// over; so a big commit on top of another one checkpoints inline.) Commits stay durable in the WAL
 // meanwhile (synchronous=FULL). Thread-safe.
 class SqliteCheckpointer {
  public:

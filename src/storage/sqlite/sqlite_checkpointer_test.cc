@@ -101,6 +101,18 @@ TEST_F(SqliteCheckpointerTest, BackToBackCommitsStillLetTheWalStartOver) {
   EXPECT_LT(largest, 4u * 800u * 1900u) << "largest WAL " << largest;  // a few commits' worth
 }
 
+TEST_F(SqliteCheckpointerTest, BackToBackBigCommitsStillLetTheWalStartOver) {
+  // Each commit is "big"; one on top of another checkpoints inline.
+  constexpr int kCommits = 12;
+  uintmax_t largest = 0;
+  for (int i = 0; i < kCommits; ++i) {
+    ASSERT_TRUE(writer_->execute_script(insert_sql(2400)));  // ~1,200 pages: big
+    largest = std::max(largest, wal_bytes());
+  }
+  EXPECT_GT(checkpointer_->inline_runs(), 0);
+  EXPECT_LT(largest, 5u * 2400u * 1900u) << "largest WAL " << largest;  // a few commits' worth
+}
+
 TEST_F(SqliteCheckpointerTest, SmallCommitsDoNotCheckpoint) {
   for (int i = 0; i < 20; ++i) ASSERT_TRUE(writer_->execute_script(insert_sql(1)));
   EXPECT_EQ(checkpointer_->inline_runs(), 0);
