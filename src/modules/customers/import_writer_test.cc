@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -51,6 +52,19 @@ class ImportWriterTest : public CustomersFixture {
     auto record = module_->imports().get(caller_, id);
     EXPECT_TRUE(record);
     return *record;
+  }
+
+  // Marks the import `id` running (as its job does) and checks it: the record and its plan.
+  std::pair<ImportRecord, ImportPlan> checked(int64_t id) {
+    EXPECT_TRUE(database_.db().transaction([&](storage::Connection& tx) {
+      return TransferRepository().mark_import_running(tx, id, clock_.now_ms());
+    }));
+    auto record = module_->imports().get(caller_, id);
+    CRM_CHECK(record.has_value());
+    ImportChecker checker(database_.db(), clock_, keyring_, module_->service());
+    auto plan = checker.check(caller_, *record);
+    CRM_CHECK(plan.has_value());
+    return {std::move(*record), std::move(*plan)};
   }
 
   std::vector<std::string> strings(const std::string& sql) {
@@ -219,21 +233,14 @@ TEST_P(ImportWriterTest, AFailureInTheLastBatchLeavesNothing) {
   const bool sqlite = database_.db().dialect() == storage::Dialect::kSqlite;
   const std::vector<std::string> schema_before = sqlite ? schema() : std::vector<std::string>{};
   const int64_t id = start(numbered_csv(n, "13912345678"));
-  ASSERT_TRUE(database_.db().transaction([&](storage::Connection& tx) {
-    return TransferRepository().mark_import_running(tx, id, clock_.now_ms());
-  }));
-  auto record = module_->imports().get(caller_, id);
-  ASSERT_TRUE(record);
-  ImportChecker checker(database_.db(), clock_, keyring_, module_->service());
-  auto plan = checker.check(caller_, *record);
-  ASSERT_TRUE(plan);
-  ASSERT_TRUE(plan->errors.empty());
-  ASSERT_EQ(plan->rows.size(), static_cast<size_t>(n));
+  auto [record, plan] = checked(id);
+  ASSERT_TRUE(plan.errors.empty());
+  ASSERT_EQ(plan.rows.size(), static_cast<size_t>(n));
 
   // Between the check and the write someone creates a customer with the last row's phone.
   create("admin", {{"name", "抢先"}, {"phone", "13912345678"}, {"consent", {{"sms", true}}}});
   ImportWriter writer(database_.db(), clock_, *audit_, module_->service());
-  auto written = writer.write(caller_, *record, *plan);
+  auto written = writer.write(caller_, record, plan);
   ASSERT_FALSE(written);
   EXPECT_EQ(written.error().code, "customer.phone_taken");
 
@@ -383,41 +390,33 @@ TEST_P(ImportWriterTest, StreamedChunksOfAnySizeWriteEveryCreateAndUpdate) {
     const int phone = i % 400 == 0 && i / 400 < 10 ? i / 400 : i + 100;
     csv += fmt::format("新{},138{:08d},s{},分类{},否\r\n", i, phone, i, 3 + i % 2);
   }
-  const int64_t id = start(csv);
-  ASSERT_TRUE(database_.db().transaction([&](storage::Connection& tx) {
-    return TransferRepository().mark_import_running(tx, id, clock_.now_ms());
-  }));
-  auto record = module_->imports().get(caller_, id);
-  ASSERT_TRUE(record);
-  ImportChecker checker(database_.db(), clock_, keyring_, module_->service());
-  auto plan = checker.check(caller_, *record);
-  ASSERT_TRUE(plan);
-  ASSERT_TRUE(plan->errors.empty()) << plan->errors.size();
+  auto [record, plan] = checked(start(csv));
+  ASSERT_TRUE(plan.errors.empty()) << plan.errors.size();
   int updates = 0;
-  for (const auto& row : plan->rows) updates += row.existing ? 1 : 0;
+  for (const auto& row : plan.rows) updates += row.existing ? 1 : 0;
   ASSERT_EQ(updates, 10);
 
   PlanStream stream(2);
   ImportWriter writer(database_.db(), clock_, *audit_, module_->service());
   Result<void> written = {};
-  ImportRecord result = *record;
+  ImportRecord result = record;
   std::thread write([&] { written = writer.write(caller_, result, stream); });
-  stream.expect(static_cast<int64_t>(plan->rows.size()) - updates);
+  stream.expect(static_cast<int64_t>(plan.rows.size()) - updates);
   // The third chunk ends exactly where the write's first chunk of new customers is full.
   size_t full = 0;
   for (size_t fresh = 0; fresh < ImportWriter::kChunkRows; ++full) {
-    fresh += plan->rows[full].existing ? 0 : 1;
+    fresh += plan.rows[full].existing ? 0 : 1;
   }
   size_t at = 0;
   for (const size_t size : {size_t{1}, size_t{7}, full - 8, size_t{2500}}) {
     std::vector<PlannedRow> chunk;
-    for (; chunk.size() < size && at < plan->rows.size(); ++at) {
-      chunk.push_back(std::move(plan->rows[at]));
+    for (; chunk.size() < size && at < plan.rows.size(); ++at) {
+      chunk.push_back(std::move(plan.rows[at]));
     }
     ASSERT_TRUE(stream.push(std::move(chunk)));
   }
   std::vector<PlannedRow> rest;
-  for (; at < plan->rows.size(); ++at) rest.push_back(std::move(plan->rows[at]));
+  for (; at < plan.rows.size(); ++at) rest.push_back(std::move(plan.rows[at]));
   ASSERT_TRUE(stream.push(std::move(rest)));
   stream.finish(n);
   write.join();
