@@ -227,7 +227,7 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
   // q alone: its page may come from indexes only (customer_search.h prefer_index_page); q's
   // condition is then in the page query's arms, not in `where`.
   bool index_page = false;
-  if (counted && f.q && !f.tag && !f.category_id) {
+  if (counted && f.q && !f.tag && !f.category_id && !f.stage) {
     CRM_TRY_ASSIGN(index_page, prefer_index_page(db, *f.q, *counted, row_tests));
   }
   if (f.scope_owner_id) add("owner_id = ?", *f.scope_owner_id);

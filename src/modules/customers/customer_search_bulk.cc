@@ -15,14 +15,16 @@ namespace {
 
 constexpr size_t kRowsPerStatement = 500;
 
-// Keep in step with migrations 0006 / 0007 / 0009: these triggers are what CounterDeltas replaces.
+// Keep in step with migrations 0006 / 0007 / 0009 / 0011: these triggers are what CounterDeltas replaces.
 // A migration that changes what they count must change CounterDeltas::add_customer too (the
 // import's recount tests in import_writer_test.cc and customer_search_count_test.cc compare the
 // counters with the tables).
-constexpr std::array<std::string_view, 6> kInsertCountTriggers = {
-    "customer_live_counts_insert", "customer_search_counts_insert",
-    "customer_search_counts_tag_insert", "customer_search_counts_category_insert",
-    "customer_search_counts_gram_insert", "customer_pinyin_counts_insert"};
+constexpr std::array<std::string_view, 10> kInsertCountTriggers = {
+    "customer_live_counts_insert",          "customer_search_counts_insert",
+    "customer_search_counts_tag_insert",    "customer_search_counts_category_insert",
+    "customer_search_counts_gram_insert",   "customer_pinyin_counts_insert",
+    "customer_stage_counts_insert",         "customer_stage_counts_tag_insert",
+    "customer_stage_counts_category_insert", "customer_stage_counts_gram_insert"};
 
 size_t combine(size_t seed, size_t value) {
   return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
@@ -118,19 +120,26 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
   ++areas_[AreaKey{std::string(province), std::string(city), std::string(district), owner_id}];
   // 0009: customer_pinyin_counts_insert, each prefix once (an initials prefix can only equal the
   // pinyin prefix of the same length).
+  // 0011: the same prefixes per stage.
   const std::vector<std::string_view> pinyin = leading_prefixes(name_pinyin);
   const std::vector<std::string_view> initials = leading_prefixes(name_initials);
-  for (const std::string_view prefix : pinyin) ++pinyin_[PinyinKey{std::string(prefix), owner_id}];
+  auto add_prefix = [&](std::string_view prefix) {
+    ++pinyin_[PinyinKey{std::string(prefix), owner_id}];
+    ++stages_[StageKey{"pinyin", std::string(prefix), std::string(stage), owner_id}];
+  };
+  for (const std::string_view prefix : pinyin) add_prefix(prefix);
   for (size_t k = 0; k < initials.size(); ++k) {
-    if (k >= pinyin.size() || initials[k] != pinyin[k]) {
-      ++pinyin_[PinyinKey{std::string(initials[k]), owner_id}];
-    }
+    if (k >= pinyin.size() || initials[k] != pinyin[k]) add_prefix(initials[k]);
   }
-  // 0007: the side-row triggers of a live customer.
-  for (const auto& tag : tags) ++values_[ValueKey{"tag", tag, owner_id}];
-  for (const int64_t id : category_ids) add_category_member(owner_id, id);
+  // 0007 and 0011: the side-row triggers of a live customer.
+  for (const auto& tag : tags) {
+    ++values_[ValueKey{"tag", tag, owner_id}];
+    ++stages_[StageKey{"tag", tag, std::string(stage), owner_id}];
+  }
+  for (const int64_t id : category_ids) add_category_member(owner_id, stage, id);
   for (const auto& gram : grams) {
     ++values_[ValueKey{"gram", gram, owner_id}];
+    ++stages_[StageKey{"gram", gram, std::string(stage), owner_id}];
     if (one_character(gram)) {
       ++gram_areas_[GramAreaKey{gram, std::string(province), std::string(city),
                                 std::string(district)}];
@@ -138,8 +147,10 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
   }
 }
 
-void CounterDeltas::add_category_member(int64_t owner_id, int64_t category_id) {
+void CounterDeltas::add_category_member(int64_t owner_id, std::string_view stage,
+                                        int64_t category_id) {
   ++values_[ValueKey{"category", std::to_string(category_id), owner_id}];
+  ++stages_[StageKey{"category", std::to_string(category_id), std::string(stage), owner_id}];
 }
 
 void CounterDeltas::merge(CounterDeltas&& other) {
@@ -148,6 +159,7 @@ void CounterDeltas::merge(CounterDeltas&& other) {
   merge_into(areas_, std::move(other.areas_));
   merge_into(gram_areas_, std::move(other.gram_areas_));
   merge_into(pinyin_, std::move(other.pinyin_));
+  merge_into(stages_, std::move(other.stages_));
 }
 
 Result<void> CounterDeltas::write(storage::Connection& tx) {
@@ -194,6 +206,17 @@ Result<void> CounterDeltas::write(storage::Connection& tx) {
                      kRowsPerStatement);
   for (const auto& [key, delta] : pinyin_) CRM_TRY(pinyin.add(key.first, key.second, delta));
   CRM_TRY(pinyin.flush());
+  BatchInsert stages(tx,
+                     "INSERT INTO customer_stage_counts (kind, value, stage, owner_id, live) "
+                     "VALUES ",
+                     5, " ON CONFLICT (kind, value, stage, owner_id) DO UPDATE SET live = live + "
+                        "excluded.live",
+                     kRowsPerStatement);
+  for (const auto& [key, delta] : stages_) {
+    CRM_TRY(stages.add(std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key),
+                       delta));
+  }
+  CRM_TRY(stages.flush());
   *this = CounterDeltas();
   return {};
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bulk twins of the per-row search bookkeeping, for customers that a bulk write (the import)
 // inserts: their name grams (write_name_grams, customer_search.h) in multi-row INSERTs, and the
-// live counters of migrations 0006 / 0007 / 0009 (customer_search_count.h) added up in memory and
+// live counters of migrations 0006 / 0007 / 0009 / 0011 (customer_search_count.h) added up in memory and
 // written once per distinct key instead of by one trigger per inserted row.
 #pragma once
 
@@ -40,8 +40,8 @@ class NameGramBulkWriter {
   std::vector<std::pair<std::string, int64_t>> pending_;
 };
 
-// What the count triggers of migrations 0006 / 0007 / 0009 would add for customers inserted LIVE
-// (deleted_at_ms NULL) together with their tags, category memberships and name grams. Not
+// What the count triggers of migrations 0006 / 0007 / 0009 / 0011 would add for customers inserted
+// LIVE (deleted_at_ms NULL) together with their tags, category memberships and name grams. Not
 // thread-safe: one per thread or chunk, combined with merge().
 class CounterDeltas {
  public:
@@ -53,9 +53,9 @@ class CounterDeltas {
                     std::string_view name_pinyin, std::string_view name_initials,
                     const std::vector<std::string>& tags, const std::vector<int64_t>& category_ids,
                     const std::vector<std::string>& grams);
-  // One more category membership of a live customer of `owner_id` (for add_customer callers
-  // that pass no category_ids because the ids are not known yet).
-  void add_category_member(int64_t owner_id, int64_t category_id);
+  // One more category membership of a live customer of `owner_id` in `stage` (for add_customer
+  // callers that pass no category_ids because the ids are not known yet).
+  void add_category_member(int64_t owner_id, std::string_view stage, int64_t category_id);
   void merge(CounterDeltas&& other);
   // Adds the deltas to the counter tables with one UPSERT per distinct key (multi-row), then
   // forgets them. SQLite only (PostgreSQL keeps no counters: nothing to do there).
@@ -65,6 +65,7 @@ class CounterDeltas {
   using AreaKey = std::tuple<std::string, std::string, std::string, int64_t>;
   using GramAreaKey = std::tuple<std::string, std::string, std::string, std::string>;
   using PinyinKey = std::pair<std::string, int64_t>;  // prefix, owner
+  using StageKey = AreaKey;  // kind, value, stage, owner: the same tuple type (and hash)
   struct KeyHash {
     size_t operator()(const PinyinKey& k) const;
     size_t operator()(const ValueKey& k) const;
@@ -78,9 +79,10 @@ class CounterDeltas {
   std::unordered_map<AreaKey, int64_t, KeyHash> areas_;
   std::unordered_map<GramAreaKey, int64_t, KeyHash> gram_areas_;
   std::unordered_map<PinyinKey, int64_t, KeyHash> pinyin_;
+  std::unordered_map<StageKey, int64_t, KeyHash> stages_;
 };
 
-// The INSERT count triggers of migrations 0006 / 0007 / 0009 (on customers, customer_tags,
+// The INSERT count triggers of migrations 0006 / 0007 / 0009 / 0011 (on customers, customer_tags,
 // customer_category_members, customer_name_grams), dropped inside a write transaction so that a
 // bulk insert can keep the counters with CounterDeltas instead, and recreated from their stored
 // SQL by restore() before that transaction commits. Safe with other writers: SQLite has one, and

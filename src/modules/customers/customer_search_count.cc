@@ -52,6 +52,17 @@ Result<int64_t> value_count(storage::Connection& db, std::string_view kind,
   return scalar(db, sql, params);
 }
 
+// 0011: live customers of `stage` per tag, category, gram or pinyin prefix.
+Result<int64_t> stage_count(storage::Connection& db, std::string_view kind,
+                            const std::string& value, const std::string& stage,
+                            std::optional<int64_t> owner) {
+  std::string sql = "SELECT COALESCE(SUM(live), 0) FROM customer_stage_counts WHERE kind = ? AND "
+                    "value = ? AND stage = ?";
+  std::vector<Value> params{std::string(kind), value, stage};
+  add_owner(owner, sql, params);
+  return scalar(db, sql, params);
+}
+
 // Live customers whose number starts with `prefix` (at most 9 characters: the counters keep the
 // first 9 of each number).
 Result<int64_t> number_count(storage::Connection& db, const std::string& prefix,
@@ -116,18 +127,26 @@ struct Alternative {
   std::optional<int64_t> count;  // exact live (and scoped) matches, when a counter knows it
 };
 
+// With a `stage`, only grams and pinyin prefixes of up to kPinyinCountedPrefix letters have
+// counters (0011); the other alternatives are counted in the table.
 Result<std::optional<int64_t>> alternative_count(storage::Connection& db, const QBranch& branch,
-                                                 const QTerms& terms,
-                                                 std::optional<int64_t> owner) {
+                                                 const QTerms& terms, std::optional<int64_t> owner,
+                                                 const std::optional<std::string>& stage) {
   switch (branch.kind) {
     case QBranch::Kind::kName:
       if (terms.code_points > 2) return std::optional<int64_t>();  // LIKE on a few candidates
+      if (stage) return known(stage_count(db, "gram", terms.lower, *stage, owner));
       return known(value_count(db, "gram", terms.lower, owner));
-    case QBranch::Kind::kPinyin: return known(pinyin_count(db, *terms.pinyin, owner));
+    case QBranch::Kind::kPinyin:
+      if (!stage) return known(pinyin_count(db, *terms.pinyin, owner));
+      if (terms.pinyin->size() > kPinyinCountedPrefix) return std::optional<int64_t>();
+      return known(stage_count(db, "pinyin", *terms.pinyin, *stage, owner));
     case QBranch::Kind::kNumber:
-      if (terms.number->size() > 9) return std::optional<int64_t>();  // within one day
+      if (stage || terms.number->size() > 9) return std::optional<int64_t>();  // within one day
       return known(number_count(db, *terms.number, owner));
-    case QBranch::Kind::kAddress: return known(address_count(db, terms.address, owner));
+    case QBranch::Kind::kAddress:
+      if (stage) return std::optional<int64_t>();
+      return known(address_count(db, terms.address, owner));
   }
   return std::optional<int64_t>();
 }
@@ -137,12 +156,12 @@ Result<std::optional<int64_t>> alternative_count(storage::Connection& db, const 
 // the remaining alternatives that match none of the counted ones. The remaining ones are small
 // in practice (their counts are smaller than B's, or they are the LIKE of a 3+ character name or
 // a number prefix within one day), so that last COUNT reads few rows.
-Result<int64_t> q_total(storage::Connection& db, std::string_view q,
-                        std::optional<int64_t> owner) {
+Result<int64_t> q_total(storage::Connection& db, std::string_view q, std::optional<int64_t> owner,
+                        const std::optional<std::string>& stage) {
   const QTerms terms = q_terms(q);
   std::vector<Alternative> alternatives;
   for (QBranch& branch : q_branches(storage::Dialect::kSqlite, terms)) {
-    CRM_TRY_ASSIGN(auto count, alternative_count(db, branch, terms, owner));
+    CRM_TRY_ASSIGN(auto count, alternative_count(db, branch, terms, owner, stage));
     if (count && *count == 0) continue;  // matches no live customer in scope
     alternatives.push_back({std::move(branch), count});
   }
@@ -159,7 +178,7 @@ Result<int64_t> q_total(storage::Connection& db, std::string_view q,
     alternatives.erase(largest);
   }
   const auto kind_of = [](const Alternative& a) { return a.branch.kind; };
-  if (!owner && terms.code_points == 1 && !covered.empty() &&
+  if (!owner && !stage && terms.code_points == 1 && !covered.empty() &&
       (kind_of(covered[0]) == QBranch::Kind::kName ||
        kind_of(covered[0]) == QBranch::Kind::kAddress)) {
     const QBranch::Kind other_kind = kind_of(covered[0]) == QBranch::Kind::kName
@@ -179,6 +198,10 @@ Result<int64_t> q_total(storage::Connection& db, std::string_view q,
   std::vector<Value> params;
   std::string sql = "SELECT COUNT(*) FROM customers WHERE deleted_at_ms IS NULL";
   add_owner(owner, sql, params);
+  if (stage) {
+    sql += " AND stage = ?";
+    params.push_back(*stage);
+  }
   sql += " AND id IN (";
   for (size_t i = 0; i < alternatives.size(); ++i) {
     if (i > 0) sql += " UNION ALL ";
@@ -210,13 +233,20 @@ Result<std::optional<int64_t>> counted_total(storage::Connection& db, const Cust
   }
   const int filters = int{f.q.has_value()} + int{f.tag.has_value()} +
                       int{f.category_id.has_value()} + int{f.stage.has_value()};
-  if (filters > 1) return std::optional<int64_t>();
+  if (filters > 2 || (filters == 2 && !f.stage)) return std::optional<int64_t>();
+  if (filters == 2) {  // a stage with one of q / tag / category (0011)
+    if (f.tag) return known(stage_count(db, "tag", *f.tag, *f.stage, owner));
+    if (f.category_id) {
+      return known(stage_count(db, "category", std::to_string(*f.category_id), *f.stage, owner));
+    }
+    return known(q_total(db, *f.q, owner, f.stage));
+  }
   if (f.tag) return known(value_count(db, "tag", *f.tag, owner));
   if (f.category_id) {
     return known(value_count(db, "category", std::to_string(*f.category_id), owner));
   }
   if (f.stage) return known(value_count(db, "stage", *f.stage, owner));
-  if (f.q) return known(q_total(db, *f.q, owner));
+  if (f.q) return known(q_total(db, *f.q, owner, std::nullopt));
   std::string sql = "SELECT COALESCE(SUM(live), 0) FROM customer_live_counts WHERE 1 = 1";
   std::vector<Value> params;
   add_owner(owner, sql, params);

@@ -2,10 +2,10 @@
 // Exact list totals without counting every match (issue 5, "Search and lists"; the budget is p99
 // under 10 ms over 1M customers, bench/customers_search). On SQLite the counters of migrations
 // 0006 (live customers per owner), 0007 (live customers per tag, category, stage, name gram,
-// number day, address; per one-character gram and address) and 0009 (per pinyin / initials
-// prefix of up to kPinyinCountedPrefix characters) are kept by triggers inside every
-// write transaction (the import adds up the same deltas itself: customer_search_bulk.h), so a
-// total is a few counter lookups. A search `q` is a UNION of alternatives (customer_search.h); its
+// number day, address; per one-character gram and address), 0009 (per pinyin / initials
+// prefix of up to kPinyinCountedPrefix characters) and 0011 (tag, category, gram and prefix per
+// stage) are kept by triggers inside every write transaction (the import adds up the same
+// deltas itself: customer_search_bulk.h), so a total is a few counter lookups. A search `q` is a UNION of alternatives (customer_search.h); its
 // total is the count of the largest alternative (counters or an index-only count) plus the few
 // rows of the others that the largest does not already hold.
 #pragma once
@@ -22,7 +22,8 @@ namespace crm::customers {
 
 // The exact `total` of the live list `f`, or nullopt when its filters need a COUNT (PostgreSQL,
 // the recycle bin, phone / email / number / created filters, or more than one of q / tag /
-// category / stage together).
+// category together). A stage with one of them is counted per stage (migration 0011; for q only
+// its name-gram and short pinyin alternatives, the others are counted in the table).
 Result<std::optional<int64_t>> counted_total(storage::Connection& db, const CustomerFilter& f);
 
 // A pinyin / initials prefix of up to this many characters has its live total per owner in

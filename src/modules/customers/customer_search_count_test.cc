@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Exact list totals (customer_search_count.h) on both databases: after every kind of write (and
 // an import), the `total` of each filter kind that SQLite answers from counters (migrations 0007,
-// 0009) equals the number of customers its page lists, for scope "all" and "own"; and on SQLite
+// 0009, 0011) equals the number of customers its page lists, for scope "all" and "own"; and on SQLite
 // every counter equals a recount from the tables.
 #include <cctype>
 #include <memory>
@@ -95,6 +95,26 @@ class CustomerSearchTotalsTest : public CustomersFixture {
           JOIN lengths l ON l.n <= length(c.name_initials) WHERE c.deleted_at_ms IS NULL)
         GROUP BY p, owner_id ORDER BY 1)"))
         << step;
+    // 0011: the same per stage for tags, categories, grams and prefixes.
+    EXPECT_EQ(strings("SELECT kind || '|' || value || '|' || stage || '|' || owner_id || '|' || "
+                      "live FROM customer_stage_counts WHERE live <> 0 ORDER BY 1"),
+              strings(lengths_cte() + R"(SELECT x FROM (
+        SELECT 'tag|' || t.tag || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*) AS x
+          FROM customer_tags t JOIN customers c ON c.id = t.customer_id
+          WHERE c.deleted_at_ms IS NULL GROUP BY t.tag, c.stage, c.owner_id
+        UNION ALL SELECT 'category|' || m.category_id || '|' || c.stage || '|' || c.owner_id ||
+          '|' || COUNT(*) FROM customer_category_members m JOIN customers c ON c.id = m.customer_id
+          WHERE c.deleted_at_ms IS NULL GROUP BY m.category_id, c.stage, c.owner_id
+        UNION ALL SELECT 'gram|' || g.gram || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*)
+          FROM customer_name_grams g JOIN customers c ON c.id = g.customer_id
+          WHERE c.deleted_at_ms IS NULL GROUP BY g.gram, c.stage, c.owner_id
+        UNION ALL SELECT 'pinyin|' || p || '|' || stage || '|' || owner_id || '|' || COUNT(*) FROM (
+          SELECT c.id, c.stage, c.owner_id, substr(c.name_pinyin, 1, l.n) AS p FROM customers c
+            JOIN lengths l ON l.n <= length(c.name_pinyin) WHERE c.deleted_at_ms IS NULL
+          UNION SELECT c.id, c.stage, c.owner_id, substr(c.name_initials, 1, l.n) FROM customers c
+            JOIN lengths l ON l.n <= length(c.name_initials) WHERE c.deleted_at_ms IS NULL)
+          GROUP BY p, stage, owner_id) ORDER BY 1)"))
+        << step;
   }
 
   // "WITH lengths (n) AS (VALUES (1), …, (kPinyinCountedPrefix)) ": the recount's own list, not
@@ -172,7 +192,20 @@ TEST_P(CustomerSearchTotalsTest, EveryCountedFilterStaysExactThroughEveryWrite) 
               "stage=member",
               "owner_id=3",
               "owner_id=3&stage=member",
-              "owner_id=1&" + q("海")};
+              "owner_id=1&" + q("海"),
+              // A stage with one other filter: per-stage counters (0011) where they exist.
+              "stage=member&tag=VIP",
+              "stage=potential&tag=VIP",
+              "stage=member&category_id=" + std::to_string(category),
+              "stage=potential&category_id=" + std::to_string(category),
+              "stage=member&" + q("海"),      // grams; address overlap counted in the table
+              "stage=potential&" + q("李雷"),
+              "stage=member&" + q("l"),       // pinyin prefix
+              "stage=potential&" + q("hai"),
+              "stage=potential&" + q("ouyangn"),  // longer prefix: counted in the table
+              "stage=member&" + q("北京"),    // address: counted in the table
+              "stage=potential&" + q(number.substr(0, 5)),
+              "owner_id=3&stage=potential&" + q("h")};
   totals_agree("created");
 
   const auto set_tags = [&](const Json& customer, Json tags) {
@@ -269,7 +302,8 @@ TEST_P(CustomerSearchTotalsTest, PinyinCountersAfterAnImportEqualARecount) {
   ASSERT_EQ(record->status, "succeeded") << record->errors.dump() << record->failure;
   EXPECT_EQ(record->created, 40);
   queries_ = {q("z"), q("zh"), q("zhang"), q("zhangw"), q("zhangwei"), q("zw"), q("zgl"),
-              q("zhuge"), q("zo"), q("oyn"), q("s"), "owner_id=3&" + q("zh")};
+              q("zhuge"), q("zo"), q("oyn"), q("s"), "owner_id=3&" + q("zh"),
+              "stage=potential&" + q("zh"), "stage=potential&" + q("张")};
   totals_agree("imported");
 }
 

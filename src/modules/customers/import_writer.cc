@@ -273,7 +273,7 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
         if (!added) return map_conflict(std::move(added).error());
         if (counted) {
           for (const auto& name : c.planned.categories) {
-            counts.add_category_member(r.owner_id, category_ids.at(name));
+            counts.add_category_member(r.owner_id, f.stage, category_ids.at(name));
           }
         }
       }

@@ -1,0 +1,3 @@
+-- Nothing on PostgreSQL: the per-stage counters of 0011_customer_stage_counts.sql are kept by
+-- SQLite triggers only, like the other counters of 0006 / 0007 / 0009, so PostgreSQL keeps
+-- counting these totals (customer_search_count.h).
