@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modules/customers/customer_repository.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -229,6 +231,25 @@ Result<Page<StoredCustomer>> CustomerRepository::list(storage::Connection& db,
   bool index_page = false;
   if (counted && f.q && !f.tag && !f.category_id && !f.stage) {
     CRM_TRY_ASSIGN(index_page, prefer_index_page(db, *f.q, *counted, row_tests));
+  } else if (counted && f.q && !f.tag && !f.category_id) {
+    // With a stage (tested inside the indexes, migration 0012) the arms read every match of q
+    // alone (~0.15 µs each): page this way when that costs less than walking the sort index
+    // (~1 µs a row, live / total rows per match on the page).
+    CustomerFilter q_only = f;
+    q_only.stage.reset();
+    CRM_TRY_ASSIGN(auto scanned, counted_total(db, q_only));
+    bool cheaper = scanned.has_value();
+    if (scanned && row_tests) {
+      CustomerFilter scope;
+      scope.scope_owner_id = f.scope_owner_id;
+      scope.owner_id = f.owner_id;
+      CRM_TRY_ASSIGN(auto live, counted_total(db, scope));
+      cheaper = live && *scanned < (query.limit + 1) * *live / std::max<int64_t>(*counted, 1) * 6;
+    }
+    if (cheaper) {
+      CRM_TRY_ASSIGN(index_page,
+                     prefer_index_page(db, *f.q, *scanned, true, kIndexPageStageMax));
+    }
   }
   if (f.scope_owner_id) add("owner_id = ?", *f.scope_owner_id);
   if (f.q && !index_page) {

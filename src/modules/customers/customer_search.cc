@@ -229,11 +229,11 @@ void add_q_condition(storage::Dialect dialect, std::string_view q, std::string& 
 }
 
 Result<bool> prefer_index_page(storage::Connection& db, std::string_view q, int64_t total,
-                               bool row_tests) {
+                               bool row_tests, int64_t max_total) {
   if (db.dialect() != storage::Dialect::kSqlite) return false;
   if (!row_tests) return true;
   const QTerms terms = q_terms(q);
-  if (!terms.pinyin || total > kIndexPageMax) return false;
+  if (!terms.pinyin || total > max_total) return false;
   // The other alternatives' candidates (any state), counted up to one past the bound.
   std::string sql = "SELECT COUNT(*) FROM (";
   std::vector<storage::Value> params;

@@ -51,6 +51,13 @@ class CustomerSearchTotalsTest : public CustomersFixture {
         const Json page = body(response);
         EXPECT_EQ(page["total"].get<size_t>(), page["items"].size())
             << step << ": " << query << " as " << actor;
+        // A stage filter holds on every row, whichever way the page was read.
+        for (const std::string stage : {"potential", "transacted", "member"}) {
+          if (query.find("stage=" + stage) == std::string::npos) continue;
+          for (const Json& item : page["items"]) {
+            EXPECT_EQ(item["stage"], stage) << step << ": " << query << " as " << actor;
+          }
+        }
       }
     }
     if (database_.db().dialect() != storage::Dialect::kSqlite) return;  // counters unused there

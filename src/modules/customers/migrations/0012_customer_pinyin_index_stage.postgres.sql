@@ -1,0 +1,2 @@
+-- Nothing on PostgreSQL: pages from the pinyin / initials indexes alone (0008, 0012) are an
+-- SQLite path (customer_search.h index_page_ids); PostgreSQL keeps its indexes of 0002.
