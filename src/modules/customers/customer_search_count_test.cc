@@ -105,16 +105,7 @@ class CustomerSearchTotalsTest : public CustomersFixture {
     // 0011: the same per stage for tags, categories, grams and prefixes.
     EXPECT_EQ(strings("SELECT kind || '|' || value || '|' || stage || '|' || owner_id || '|' || "
                       "live FROM customer_stage_counts WHERE live <> 0 ORDER BY 1"),
-              strings(lengths_cte() + R"(SELECT x FROM (
-        SELECT 'tag|' || t.tag || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*) AS x
-          FROM customer_tags t JOIN customers c ON c.id = t.customer_id
-          WHERE c.deleted_at_ms IS NULL GROUP BY t.tag, c.stage, c.owner_id
-        UNION ALL SELECT 'category|' || m.category_id || '|' || c.stage || '|' || c.owner_id ||
-          '|' || COUNT(*) FROM customer_category_members m JOIN customers c ON c.id = m.customer_id
-          WHERE c.deleted_at_ms IS NULL GROUP BY m.category_id, c.stage, c.owner_id
-        UNION ALL SELECT 'gram|' || g.gram || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*)
-          FROM customer_name_grams g JOIN customers c ON c.id = g.customer_id
-          WHERE c.deleted_at_ms IS NULL GROUP BY g.gram, c.stage, c.owner_id
+              strings(lengths_cte() + "SELECT x FROM (" + kStageSideCountsRecount + R"(
         UNION ALL SELECT 'pinyin|' || p || '|' || stage || '|' || owner_id || '|' || COUNT(*) FROM (
           SELECT c.id, c.stage, c.owner_id, substr(c.name_pinyin, 1, l.n) AS p FROM customers c
             JOIN lengths l ON l.n <= length(c.name_pinyin) WHERE c.deleted_at_ms IS NULL

@@ -22,6 +22,19 @@ std::span<const storage::MigrationFile> customers();
 
 namespace crm::customers {
 
+// Migration 0011 recounted for tags, categories and grams: rows "kind|value|stage|owner|live"
+// (column x) of every live customer, to compare with customer_stage_counts (UNION ALL more).
+inline constexpr const char* kStageSideCountsRecount = R"(
+        SELECT 'tag|' || t.tag || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*) AS x
+          FROM customer_tags t JOIN customers c ON c.id = t.customer_id
+          WHERE c.deleted_at_ms IS NULL GROUP BY t.tag, c.stage, c.owner_id
+        UNION ALL SELECT 'category|' || m.category_id || '|' || c.stage || '|' || c.owner_id ||
+          '|' || COUNT(*) FROM customer_category_members m JOIN customers c ON c.id = m.customer_id
+          WHERE c.deleted_at_ms IS NULL GROUP BY m.category_id, c.stage, c.owner_id
+        UNION ALL SELECT 'gram|' || g.gram || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*)
+          FROM customer_name_grams g JOIN customers c ON c.id = g.customer_id
+          WHERE c.deleted_at_ms IS NULL GROUP BY g.gram, c.stage, c.owner_id)";
+
 class CustomersFixture : public testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {

@@ -131,16 +131,7 @@ class ImportWriterTest : public CustomersFixture {
     EXPECT_EQ(strings("SELECT kind || '|' || value || '|' || stage || '|' || owner_id || '|' || "
                       "live FROM customer_stage_counts WHERE live <> 0 AND kind <> 'pinyin' "
                       "ORDER BY 1"),
-              strings(R"(SELECT x FROM (
-        SELECT 'tag|' || t.tag || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*) AS x
-          FROM customer_tags t JOIN customers c ON c.id = t.customer_id
-          WHERE c.deleted_at_ms IS NULL GROUP BY t.tag, c.stage, c.owner_id
-        UNION ALL SELECT 'category|' || m.category_id || '|' || c.stage || '|' || c.owner_id ||
-          '|' || COUNT(*) FROM customer_category_members m JOIN customers c ON c.id = m.customer_id
-          WHERE c.deleted_at_ms IS NULL GROUP BY m.category_id, c.stage, c.owner_id
-        UNION ALL SELECT 'gram|' || g.gram || '|' || c.stage || '|' || c.owner_id || '|' || COUNT(*)
-          FROM customer_name_grams g JOIN customers c ON c.id = g.customer_id
-          WHERE c.deleted_at_ms IS NULL GROUP BY g.gram, c.stage, c.owner_id) ORDER BY 1)"))
+              strings(std::string("SELECT x FROM (") + kStageSideCountsRecount + ") ORDER BY 1"))
         << step;
   }
 
