@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <tuple>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -26,10 +28,6 @@ constexpr std::array<std::string_view, 10> kInsertCountTriggers = {
     "customer_stage_counts_insert",         "customer_stage_counts_tag_insert",
     "customer_stage_counts_category_insert", "customer_stage_counts_gram_insert"};
 
-size_t combine(size_t seed, size_t value) {
-  return seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
-}
-
 bool one_character(std::string_view text) {
   // SQLite's length() counts characters: one UTF-8 lead byte (every other byte is 10xxxxxx).
   return !text.empty() &&
@@ -50,13 +48,26 @@ std::vector<std::string_view> leading_prefixes(std::string_view text) {
   return out;
 }
 
+// Adds `delta` to the count of the key whose parts `key` views, building the key's strings only
+// when it is new.
+template <typename Map, typename View>
+void bump(Map& map, const View& key, int64_t delta = 1) {
+  if constexpr (std::is_same_v<View, typename Map::key_type>) {
+    map[key] += delta;
+  } else if (auto it = map.find(key); it != map.end()) {
+    it->second += delta;
+  } else {
+    map.emplace(std::make_from_tuple<typename Map::key_type>(key), delta);
+  }
+}
+
 template <typename Map>
 void merge_into(Map& into, Map&& from) {
   if (into.empty()) {
     into = std::move(from);
     return;
   }
-  for (auto& [key, delta] : from) into[key] += delta;
+  for (auto& [key, delta] : from) bump(into, key, delta);
   from.clear();
 }
 
@@ -83,28 +94,6 @@ Result<void> NameGramBulkWriter::flush() {
   return insert_.flush();
 }
 
-size_t CounterDeltas::KeyHash::operator()(const PinyinKey& k) const {
-  return combine(std::hash<std::string>()(k.first), std::hash<int64_t>()(k.second));
-}
-
-size_t CounterDeltas::KeyHash::operator()(const ValueKey& k) const {
-  std::hash<std::string> text;
-  return combine(combine(text(std::get<0>(k)), text(std::get<1>(k))),
-                 std::hash<int64_t>()(std::get<2>(k)));
-}
-
-size_t CounterDeltas::KeyHash::operator()(const AreaKey& k) const {
-  std::hash<std::string> text;
-  return combine(combine(combine(text(std::get<0>(k)), text(std::get<1>(k))), text(std::get<2>(k))),
-                 std::hash<int64_t>()(std::get<3>(k)));
-}
-
-size_t CounterDeltas::KeyHash::operator()(const GramAreaKey& k) const {
-  std::hash<std::string> text;
-  return combine(combine(combine(text(std::get<0>(k)), text(std::get<1>(k))), text(std::get<2>(k))),
-                 text(std::get<3>(k)));
-}
-
 void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
                                  std::string_view stage, std::string_view province,
                                  std::string_view city, std::string_view district,
@@ -112,20 +101,25 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
                                  const std::vector<std::string>& tags,
                                  const std::vector<int64_t>& category_ids,
                                  const std::vector<std::string>& grams) {
+  // Keys as views of the arguments (KeyHash): strings are built only for keys not seen yet.
+  using View2 = std::tuple<std::string_view, int64_t>;
+  using View3 = std::tuple<std::string_view, std::string_view, int64_t>;
+  using View4 = std::tuple<std::string_view, std::string_view, std::string_view, int64_t>;
+  using Text4 = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
   // 0006: customer_live_counts_insert.
   ++live_[owner_id];
   // 0007: customer_search_counts_insert (stage, number day, area).
-  ++values_[ValueKey{"stage", std::string(stage), owner_id}];
-  ++values_[ValueKey{"number", std::string(number.substr(0, 9)), owner_id}];
-  ++areas_[AreaKey{std::string(province), std::string(city), std::string(district), owner_id}];
+  bump(values_, View3{"stage", stage, owner_id});
+  bump(values_, View3{"number", number.substr(0, 9), owner_id});
+  bump(areas_, View4{province, city, district, owner_id});
   // 0009: customer_pinyin_counts_insert, each prefix once (an initials prefix can only equal the
   // pinyin prefix of the same length).
   // 0011: the same prefixes per stage.
   const std::vector<std::string_view> pinyin = leading_prefixes(name_pinyin);
   const std::vector<std::string_view> initials = leading_prefixes(name_initials);
   auto add_prefix = [&](std::string_view prefix) {
-    ++pinyin_[PinyinKey{std::string(prefix), owner_id}];
-    ++stages_[StageKey{"pinyin", std::string(prefix), std::string(stage), owner_id}];
+    bump(pinyin_, View2{prefix, owner_id});
+    bump(stages_, View4{"pinyin", prefix, stage, owner_id});
   };
   for (const std::string_view prefix : pinyin) add_prefix(prefix);
   for (size_t k = 0; k < initials.size(); ++k) {
@@ -133,24 +127,23 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
   }
   // 0007 and 0011: the side-row triggers of a live customer.
   for (const auto& tag : tags) {
-    ++values_[ValueKey{"tag", tag, owner_id}];
-    ++stages_[StageKey{"tag", tag, std::string(stage), owner_id}];
+    bump(values_, View3{"tag", tag, owner_id});
+    bump(stages_, View4{"tag", tag, stage, owner_id});
   }
   for (const int64_t id : category_ids) add_category_member(owner_id, stage, id);
   for (const auto& gram : grams) {
-    ++values_[ValueKey{"gram", gram, owner_id}];
-    ++stages_[StageKey{"gram", gram, std::string(stage), owner_id}];
-    if (one_character(gram)) {
-      ++gram_areas_[GramAreaKey{gram, std::string(province), std::string(city),
-                                std::string(district)}];
-    }
+    bump(values_, View3{"gram", gram, owner_id});
+    bump(stages_, View4{"gram", gram, stage, owner_id});
+    if (one_character(gram)) bump(gram_areas_, Text4{gram, province, city, district});
   }
 }
 
 void CounterDeltas::add_category_member(int64_t owner_id, std::string_view stage,
                                         int64_t category_id) {
-  ++values_[ValueKey{"category", std::to_string(category_id), owner_id}];
-  ++stages_[StageKey{"category", std::to_string(category_id), std::string(stage), owner_id}];
+  const std::string id = std::to_string(category_id);
+  bump(values_, std::tuple<std::string_view, std::string_view, int64_t>{"category", id, owner_id});
+  bump(stages_, std::tuple<std::string_view, std::string_view, std::string_view, int64_t>{
+                    "category", id, stage, owner_id});
 }
 
 void CounterDeltas::merge(CounterDeltas&& other) {
@@ -204,7 +197,9 @@ Result<void> CounterDeltas::write(storage::Connection& tx) {
   BatchInsert pinyin(tx, "INSERT INTO customer_pinyin_counts (prefix, owner_id, live) VALUES ", 3,
                      " ON CONFLICT (prefix, owner_id) DO UPDATE SET live = live + excluded.live",
                      kRowsPerStatement);
-  for (const auto& [key, delta] : pinyin_) CRM_TRY(pinyin.add(key.first, key.second, delta));
+  for (const auto& [key, delta] : pinyin_) {
+    CRM_TRY(pinyin.add(std::get<0>(key), std::get<1>(key), delta));
+  }
   CRM_TRY(pinyin.flush());
   BatchInsert stages(tx,
                      "INSERT INTO customer_stage_counts (kind, value, stage, owner_id, live) "

@@ -51,14 +51,12 @@ struct NewCustomer {
   std::string history;  // the changes JSON of its "imported" history row
 };
 
-// Up to kChunkRows new customers in row order, what they add to the live counters (SQLite, all
-// but their categories: those get ids on the writing thread), the matched rows met on the way
-// (written at the end) and the category names of all of them in row order.
+// Up to kChunkRows new customers in row order, the matched rows met on the way (written at the
+// end) and the category names of all of them in row order.
 struct PreparedChunk {
   std::vector<NewCustomer> rows;
   std::vector<PlannedRow> updates;
   std::vector<std::string> category_names;
-  CounterDeltas counts;
   bool aborted = false;  // the stream was aborted: roll back
 };
 
@@ -149,7 +147,11 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
     timings["setup"] = watch.lap();
 
     // The preparing thread: takes the check's chunks and cuts them into chunks of kChunkRows
-    // new customers, sealed, with pinyin, grams, history text and counter deltas.
+    // new customers, sealed, with pinyin, grams and history text. What they add to the live
+    // counters (SQLite; all but their categories, whose ids the writing thread gives) it adds to
+    // `prepared_counts`, which the writing thread takes once that thread has ended: one set of
+    // keys for the whole import, not one per chunk merged by the writer.
+    CounterDeltas prepared_counts;
     std::vector<PlannedRow> source;
     size_t source_at = 0;
     bool source_ended = false;
@@ -204,7 +206,7 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
       if (counted) {
         for (const NewCustomer& c : chunk) {
           const CustomerFields& f = c.row.fields;
-          prepared.counts.add_customer(c.row.owner_id, number_day, f.stage, f.address.province,
+          prepared_counts.add_customer(c.row.owner_id, number_day, f.stage, f.address.province,
                                        f.address.city, f.address.district, c.row.name_pinyin,
                                        c.row.name_initials, c.planned.tags, {}, c.grams);
         }
@@ -255,7 +257,6 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
       for (auto& planned : next->updates) updates.push_back(std::move(planned));
       std::vector<NewCustomer>& chunk = next->rows;
       if (chunk.empty()) continue;
-      counts.merge(std::move(next->counts));
       CRM_TRY_ASSIGN(const int64_t chunk_first,
                      repository_.reserve_numbers(tx, day, static_cast<int64_t>(chunk.size())));
       for (size_t k = 0; k < chunk.size(); ++k) {
@@ -316,6 +317,9 @@ Result<void> ImportWriter::write(const Caller& caller, ImportRecord& record,
       if (!grams_at_end) CRM_TRY(grams.write_sorted());  // in key order into the primary key
       created += static_cast<int64_t>(chunk.size());
     }
+    // The preparing thread has ended; the writing thread's few category keys go into its many.
+    prepared_counts.merge(std::move(counts));
+    counts = std::move(prepared_counts);
     if (created != expected_new) {
       return internal_error(fmt::format("import: the check announced {} new customers, got {}",
                                         expected_new, created));
