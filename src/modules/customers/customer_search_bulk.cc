@@ -48,6 +48,15 @@ std::vector<std::string_view> leading_prefixes(std::string_view text) {
   return out;
 }
 
+// Counter keys as views of their parts (CounterDeltas::KeyHash hashes them as the keys they view):
+// strings are built only for keys not seen yet.
+using PrefixView = std::tuple<std::string_view, int64_t>;                   // PinyinKey
+using ValueView = std::tuple<std::string_view, std::string_view, int64_t>;  // ValueKey
+// AreaKey, and StageKey (the same tuple).
+using AreaView = std::tuple<std::string_view, std::string_view, std::string_view, int64_t>;
+using GramAreaView =
+    std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
+
 // Adds `delta` to the count of the key whose parts `key` views, building the key's strings only
 // when it is new.
 template <typename Map, typename View>
@@ -101,25 +110,20 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
                                  const std::vector<std::string>& tags,
                                  const std::vector<int64_t>& category_ids,
                                  const std::vector<std::string>& grams) {
-  // Keys as views of the arguments (KeyHash): strings are built only for keys not seen yet.
-  using View2 = std::tuple<std::string_view, int64_t>;
-  using View3 = std::tuple<std::string_view, std::string_view, int64_t>;
-  using View4 = std::tuple<std::string_view, std::string_view, std::string_view, int64_t>;
-  using Text4 = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>;
   // 0006: customer_live_counts_insert.
   ++live_[owner_id];
   // 0007: customer_search_counts_insert (stage, number day, area).
-  bump(values_, View3{"stage", stage, owner_id});
-  bump(values_, View3{"number", number.substr(0, 9), owner_id});
-  bump(areas_, View4{province, city, district, owner_id});
+  bump(values_, ValueView{"stage", stage, owner_id});
+  bump(values_, ValueView{"number", number.substr(0, 9), owner_id});
+  bump(areas_, AreaView{province, city, district, owner_id});
   // 0009: customer_pinyin_counts_insert, each prefix once (an initials prefix can only equal the
   // pinyin prefix of the same length).
   // 0011: the same prefixes per stage.
   const std::vector<std::string_view> pinyin = leading_prefixes(name_pinyin);
   const std::vector<std::string_view> initials = leading_prefixes(name_initials);
   auto add_prefix = [&](std::string_view prefix) {
-    bump(pinyin_, View2{prefix, owner_id});
-    bump(stages_, View4{"pinyin", prefix, stage, owner_id});
+    bump(pinyin_, PrefixView{prefix, owner_id});
+    bump(stages_, AreaView{"pinyin", prefix, stage, owner_id});
   };
   for (const std::string_view prefix : pinyin) add_prefix(prefix);
   for (size_t k = 0; k < initials.size(); ++k) {
@@ -127,23 +131,22 @@ void CounterDeltas::add_customer(int64_t owner_id, std::string_view number,
   }
   // 0007 and 0011: the side-row triggers of a live customer.
   for (const auto& tag : tags) {
-    bump(values_, View3{"tag", tag, owner_id});
-    bump(stages_, View4{"tag", tag, stage, owner_id});
+    bump(values_, ValueView{"tag", tag, owner_id});
+    bump(stages_, AreaView{"tag", tag, stage, owner_id});
   }
   for (const int64_t id : category_ids) add_category_member(owner_id, stage, id);
   for (const auto& gram : grams) {
-    bump(values_, View3{"gram", gram, owner_id});
-    bump(stages_, View4{"gram", gram, stage, owner_id});
-    if (one_character(gram)) bump(gram_areas_, Text4{gram, province, city, district});
+    bump(values_, ValueView{"gram", gram, owner_id});
+    bump(stages_, AreaView{"gram", gram, stage, owner_id});
+    if (one_character(gram)) bump(gram_areas_, GramAreaView{gram, province, city, district});
   }
 }
 
 void CounterDeltas::add_category_member(int64_t owner_id, std::string_view stage,
                                         int64_t category_id) {
   const std::string id = std::to_string(category_id);
-  bump(values_, std::tuple<std::string_view, std::string_view, int64_t>{"category", id, owner_id});
-  bump(stages_, std::tuple<std::string_view, std::string_view, std::string_view, int64_t>{
-                    "category", id, stage, owner_id});
+  bump(values_, ValueView{"category", id, owner_id});
+  bump(stages_, AreaView{"category", id, stage, owner_id});
 }
 
 void CounterDeltas::merge(CounterDeltas&& other) {

@@ -83,10 +83,8 @@ class CounterDeltas {
     template <typename... T>
     static size_t combine_all(const T&... parts) {
       size_t seed = 0;
-      bool first = true;
       for (const size_t value : {part_hash(parts)...}) {
-        seed = first ? value : seed ^ (value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
-        first = false;
+        seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
       }
       return seed;
     }
